@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { dayInZone } from "@/lib/dates";
+import { getCertifications } from "@/server/trust-center/queries";
+import { trustCenterContext, type TrustCenterParams } from "@/server/trust-center/page-context";
+import { TenantShell } from "@/components/trust-center/tenant-shell";
+import { CertificationCard } from "@/components/trust-center/certification-card";
+import { EmptyState } from "@/components/ui/empty-state";
+
+export const revalidate = false;
+
+type Props = { params: Promise<TrustCenterParams> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await trustCenterContext(params);
+  return { title: (await getTranslations({ locale, namespace: "measures" }))("certifications.title") };
+}
+
+export default async function CertificationsPage({ params }: Props) {
+  const context = await trustCenterContext(params);
+  const { tenant, locale } = context;
+  const t = await getTranslations({ locale, namespace: "measures" });
+  const certifications = await getCertifications(tenant);
+  const today = dayInZone(new Date().toISOString(), tenant.timeZone);
+  return (
+    <TenantShell context={context} active="certifications" path="/certifications">
+      {certifications.length === 0 ? (
+        <EmptyState title={t("certifications.title")}>{t("certifications.empty", { tenant: tenant.name })}</EmptyState>
+      ) : (
+        <>
+          <h1 className="text-3xl font-semibold tracking-tight">{t("certifications.title")}</h1>
+          <p className="mt-2 max-w-3xl text-slate-700">{t("certifications.intro", { tenant: tenant.name })}</p>
+          <ul className="mt-8 grid gap-5 md:grid-cols-2">
+            {certifications.map((cert) => (
+              <li key={cert.id}>
+                <CertificationCard certification={cert} locale={locale} fallbackLocale={tenant.defaultLocale} timeZone={tenant.timeZone} today={today} detailed />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </TenantShell>
+  );
+}

@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { versionTimeline } from "@/lib/trust-center/versions";
+import { getPublishedVersions } from "@/server/trust-center/queries";
+import { trustCenterContext, type TrustCenterParams } from "@/server/trust-center/page-context";
+import { TenantShell } from "@/components/trust-center/tenant-shell";
+import { EmptyState } from "@/components/ui/empty-state";
+import { VersionView } from "@/components/measures/version-view";
+
+export const revalidate = false;
+
+type Props = { params: Promise<TrustCenterParams> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await trustCenterContext(params);
+  const t = await getTranslations({ locale, namespace: "common" });
+  return { title: t("nav.measures") };
+}
+
+export default async function CurrentMeasuresPage({ params }: Props) {
+  const context = await trustCenterContext(params);
+  const versions = await getPublishedVersions(context.tenant);
+  const { current } = versionTimeline(versions, new Date());
+  const t = await getTranslations({ locale: context.locale, namespace: "measures" });
+  return (
+    <TenantShell context={context} active="measures" path="/measures">
+      {current ? (
+        <VersionView context={context} versions={versions} version={current} permalink={false} />
+      ) : (
+        <EmptyState title={t("home.measuresTitle")}>{t("noVersion", { tenant: context.tenant.name })}</EmptyState>
+      )}
+    </TenantShell>
+  );
+}

@@ -1,0 +1,12 @@
+// `npm run db:seed`: migrate, then seed the demo data if the database is empty.
+import "dotenv/config";
+import { closeDb } from "@/server/db/client";
+import { migrate } from "@/scripts/migrate";
+import { seedDemoData } from "./seed/seed-demo";
+
+try {
+  await migrate();
+  console.log((await seedDemoData()) ? "[seed] demo data written" : "[seed] database not empty: nothing written");
+} finally {
+  await closeDb();
+}

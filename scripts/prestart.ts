@@ -1,0 +1,28 @@
+// Step one of `npm start` / `npm run dev`: migrate, seed an empty database, then exit so that the
+// Next server can open the embedded database alone (one process per PGlite folder).
+import "dotenv/config";
+import { rmSync } from "node:fs";
+import { dbMode } from "@/server/db/mode";
+import { closeDb } from "@/server/db/client";
+import { seedDemoData } from "@/prisma/seed/seed-demo";
+import { migrate } from "./migrate";
+
+const started = Date.now();
+const mode = dbMode();
+try {
+  await migrate(mode);
+  const migrated = Date.now();
+  const seeded = await seedDemoData();
+  await closeDb();
+  // Next keeps rendered pages and cached data on disk across restarts; the database may have changed
+  // while the server was down (seed, psql, switching databases), so start with an empty page cache.
+  for (const dir of [".next/server/route-cache", ".next/cache/fetch-cache"]) rmSync(dir, { recursive: true, force: true });
+  console.log(
+    `[prestart] ${mode.kind === "pglite" ? `embedded database ${mode.dir}` : "PostgreSQL server"}: ` +
+      `migrations ${migrated - started} ms, ${seeded ? "demo data seeded" : "existing data kept"} (${Date.now() - migrated} ms)`,
+  );
+} catch (error) {
+  console.error("[prestart] failed:", error);
+  await closeDb().catch(() => {});
+  process.exit(1);
+}

@@ -1,0 +1,76 @@
+// The one Prisma client (engineType "client" + a driver adapter):
+//   PostgreSQL server via @prisma/adapter-pg when DATABASE_URL is set, embedded PGlite otherwise.
+// Opened lazily on first use, never at import time, so `next build` workers never open the PGlite
+// folder. One instance per process through globalThis (dev reloads, duplicated route bundles):
+// two PGlite instances on one folder would corrupt it.
+import { mkdirSync } from "node:fs";
+import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
+import { env } from "../env";
+import { dbMode } from "./mode";
+import { countStatements, type AdapterFactory } from "./statement-counter";
+import { lockPgliteDir } from "./pglite-lock";
+
+async function openClient() {
+  const mode = dbMode();
+  let adapter: AdapterFactory;
+  let closeDriver = async () => {};
+  if (mode.kind === "pglite") {
+    if (!mode.dir.includes("://")) mkdirSync(mode.dir, { recursive: true });
+    // Imported dynamically: a PostgreSQL deployment never loads the PGlite wasm.
+    const { PGlite } = await import("@electric-sql/pglite");
+    const { PGliteAdapter } = await import("./pglite-adapter");
+    const unlock = lockPgliteDir(mode.dir, `app pid ${process.pid}`);
+    const pglite = new PGlite(mode.dir);
+    await pglite.waitReady;
+    adapter = new PGliteAdapter(pglite) as unknown as AdapterFactory;
+    closeDriver = async () => {
+      await pglite.close();
+      unlock();
+    };
+  } else {
+    const { PrismaPg } = await import("@prisma/adapter-pg");
+    adapter = new PrismaPg(
+      { connectionString: mode.url, max: env().DB_POOL_MAX },
+      // A server restart must not crash the process through an unhandled 'error' on an idle client.
+      {
+        onPoolError: (error) => console.error("[db] pool error", error.message),
+        onConnectionError: (error) => console.error("[db] connection error", error.message),
+      },
+    );
+  }
+  const client = new PrismaClient({ adapter: countStatements(adapter) });
+  return Object.assign(client, { $closeDriver: closeDriver });
+}
+
+export type Db = Awaited<ReturnType<typeof openClient>>;
+export type Tx = Prisma.TransactionClient;
+const holder = globalThis as unknown as { __vouchsafeDb?: Promise<Db> };
+
+export function getDb(): Promise<Db> {
+  return (holder.__vouchsafeDb ??= openClient().catch((error) => {
+    holder.__vouchsafeDb = undefined;
+    throw error;
+  }));
+}
+
+export async function closeDb() {
+  const pending = holder.__vouchsafeDb;
+  if (!pending) return;
+  holder.__vouchsafeDb = undefined;
+  const db = await pending;
+  await db.$disconnect();
+  await db.$closeDriver();
+}
+
+/**
+ * Runs `fn` in a transaction bound to one tenant: row-level security sees app.tenant_id, and the
+ * statements run as the unprivileged app_user role (the PGlite user and a migration owner are
+ * superusers, for whom RLS would not apply). One round trip sets both.
+ */
+export async function withTenant<T>(tenantId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const db = await getDb();
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT set_config('app.tenant_id', ${tenantId}, true), set_config('role', 'app_user', true)`;
+    return fn(tx);
+  });
+}

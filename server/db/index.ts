@@ -1,0 +1,3 @@
+import "server-only";
+
+export { getDb, withTenant, type Db, type Tx } from "./client";
