@@ -10,6 +10,8 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // Separate build folders let the e2e run and the benchmark build beside a developer's own build.
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   // Loaded by Node at runtime instead of bundled: PGlite reads its .wasm/.data files next to its module.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "pg"],
   async headers() {

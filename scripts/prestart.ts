@@ -16,7 +16,8 @@ try {
   await closeDb();
   // Next keeps rendered pages and cached data on disk across restarts; the database may have changed
   // while the server was down (seed, psql, switching databases), so start with an empty page cache.
-  for (const dir of [".next/server/route-cache", ".next/cache/fetch-cache"]) rmSync(dir, { recursive: true, force: true });
+  const distDir = process.env.NEXT_DIST_DIR ?? ".next";
+  for (const dir of ["server/route-cache", "cache/fetch-cache"]) rmSync(`${distDir}/${dir}`, { recursive: true, force: true });
   console.log(
     `[prestart] ${mode.kind === "pglite" ? `embedded database ${mode.dir}` : "PostgreSQL server"}: ` +
       `migrations ${migrated - started} ms, ${seeded ? "demo data seeded" : "existing data kept"} (${Date.now() - migrated} ms)`,

@@ -31,7 +31,7 @@ export async function MeasuresDocument({ title, contentLocale, pageLocale, secti
               <li key={section.key}>
                 <a href={`#${section.key}`} className="flex gap-2 rounded px-1 py-0.5 text-slate-700 no-underline hover:bg-slate-100 hover:text-slate-900">
                   <span className="w-5 shrink-0 text-right tabular-nums text-slate-500">{section.number}.</span>
-                  <span>{section.title}</span>
+                  <span className="min-w-0 break-words">{section.title}</span>
                 </a>
               </li>
             ))}

@@ -18,7 +18,6 @@ interface Props {
   certification: PublicCertification;
   locale: Locale;
   fallbackLocale: Locale;
-  timeZone: string;
   /** "YYYY-MM-DD" in the tenant's time zone. */
   today: string;
   detailed?: boolean;
@@ -39,7 +38,7 @@ export async function CertificationCard({ certification: cert, locale, fallbackL
         <Badge tone={STATUS_TONE[status]}>{t(`certifications.status.${status}`)}</Badge>
       </div>
       {summary && detailed ? <p className="mt-2 text-sm leading-relaxed text-slate-700" lang={summary.fallback ? summary.locale : undefined}>{summary.value}</p> : null}
-      <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1.5 text-sm">
+      <dl className="mt-4 grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1.5 text-sm [&_dd]:break-words">
         <dt className="text-slate-600">{t("certifications.certifier")}</dt>
         <dd className="text-slate-900">{cert.certifier}</dd>
         {scope && detailed ? (

@@ -83,7 +83,7 @@ export default async function TrustCenterHomePage({ params }: Props) {
           <ul className="mt-4 grid gap-5 md:grid-cols-2 lg:grid-cols-3">
             {certifications.map((cert) => (
               <li key={cert.id}>
-                <CertificationCard certification={cert} locale={locale} fallbackLocale={tenant.defaultLocale} timeZone={tenant.timeZone} today={today} />
+                <CertificationCard certification={cert} locale={locale} fallbackLocale={tenant.defaultLocale} today={today} />
               </li>
             ))}
           </ul>

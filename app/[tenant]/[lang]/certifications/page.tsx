@@ -33,7 +33,7 @@ export default async function CertificationsPage({ params }: Props) {
           <ul className="mt-8 grid gap-5 md:grid-cols-2">
             {certifications.map((cert) => (
               <li key={cert.id}>
-                <CertificationCard certification={cert} locale={locale} fallbackLocale={tenant.defaultLocale} timeZone={tenant.timeZone} today={today} detailed />
+                <CertificationCard certification={cert} locale={locale} fallbackLocale={tenant.defaultLocale} today={today} detailed />
               </li>
             ))}
           </ul>

@@ -1,0 +1,43 @@
+import { defineConfig, devices } from "@playwright/test";
+
+// The app under test is the production build (`npm run build` first), started by `npm start`
+// on the database scripts/test.ts prepared: a fresh PostgreSQL database (E2E_DATABASE_URL) or a
+// fresh embedded PGlite folder (E2E_PGLITE_DIR).
+const port = Number(process.env.E2E_PORT ?? 3200);
+const baseURL = `http://127.0.0.1:${port}`;
+const database: Record<string, string> = process.env.E2E_DATABASE_URL
+  ? { DATABASE_URL: process.env.E2E_DATABASE_URL }
+  : { PGLITE_DIR: process.env.E2E_PGLITE_DIR ?? ".data/e2e-pglite" };
+
+export default defineConfig({
+  testDir: "./e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: Boolean(process.env.CI),
+  reporter: [["list"]],
+  timeout: 30_000,
+  outputDir: "test-results/e2e",
+  use: { baseURL, trace: "retain-on-failure" },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          // Debian's Chromium: `npx playwright install` cannot download a browser here.
+          executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
+          args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: "npm start",
+    url: `${baseURL}/about`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "pipe",
+    env: { ...database, PORT: String(port), APP_ORIGIN: baseURL, NEXT_TELEMETRY_DISABLED: "1" },
+  },
+});
