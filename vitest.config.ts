@@ -6,7 +6,7 @@ export default defineConfig({
     alias: {
       "@": fileURLToPath(new URL("./", import.meta.url)),
       // server-only throws outside a React Server bundle; tests import server code directly.
-      "server-only": fileURLToPath(new URL("./lib/testing/server-only-noop.ts", import.meta.url)),
+      "server-only": fileURLToPath(new URL("./server/testing/server-only-noop.ts", import.meta.url)),
     },
   },
   test: {
@@ -14,7 +14,7 @@ export default defineConfig({
     environment: "node",
     testTimeout: 30_000,
     hookTimeout: 120_000,
-    globalSetup: ["./lib/testing/global-setup.ts"],
+    globalSetup: ["./server/testing/global-setup.ts"],
     fileParallelism: false,
   },
 });

@@ -1,104 +1,25 @@
 import "server-only";
 import { unstable_cache } from "next/cache";
-import { getDb, withTenant } from "@/server/db";
-import { asLocalizedText, type LocalizedText } from "@/lib/i18n/localized";
-import { isLocale, type Locale } from "@/lib/i18n/locales";
 import type { PublicCertification, PublicSection, PublicVersion } from "@/lib/trust-center/types";
 import { tenantTag } from "./cache-tags";
+import { loadCertifications, loadPublicTenant, loadPublishedVersions, loadVersionSections, type PublicTenant } from "./loaders";
 
-// Public, read-only queries behind the trust-center pages. Results are plain JSON (dates as ISO
-// strings) because Next's data cache serialises them; each is cached under the tenant's tag.
+export type { PublicTenant };
 
-export interface PublicTenant {
-  id: string;
-  slug: string;
-  name: string;
-  description: LocalizedText;
-  defaultLocale: Locale;
-  locales: Locale[];
-  timeZone: string;
-  brandColor: string;
-  logoSvg: string | null;
-}
-
-const MEASURES_DOCUMENT = "measures";
-
-function cachedPerTenant<A extends unknown[], R>(name: string, slug: string, load: (...args: A) => Promise<R>) {
+// The trust-center loaders, cached in Next's data cache under the tenant's tag: a page render on
+// a cache miss shares their results, and publishing invalidates exactly one tenant's entries.
+function cachedForTenant<A extends unknown[], R>(name: string, slug: string, load: (...args: A) => Promise<R>) {
   return unstable_cache(load, [name, slug], { tags: [tenantTag(slug)] });
 }
 
-export function getPublicTenant(slug: string): Promise<PublicTenant | null> {
-  return cachedPerTenant("tenant", slug, async (): Promise<PublicTenant | null> => {
-    const db = await getDb();
-    const tenant = await db.tenant.findUnique({ where: { slug } });
-    if (!tenant) return null;
-    const locales: Locale[] = tenant.locales.filter(isLocale);
-    return {
-      id: tenant.id,
-      slug: tenant.slug,
-      name: tenant.name,
-      description: asLocalizedText(tenant.description),
-      defaultLocale: isLocale(tenant.defaultLocale) ? tenant.defaultLocale : "de",
-      locales: locales.length > 0 ? locales : ["de"],
-      timeZone: tenant.timeZone,
-      brandColor: tenant.brandColor,
-      logoSvg: tenant.logoSvg,
-    };
-  })();
-}
+export const getPublicTenant = (slug: string): Promise<PublicTenant | null> =>
+  cachedForTenant("tenant", slug, loadPublicTenant)(slug);
 
-/** Every published version of the tenant's measures, newest first (scheduled ones included). */
-export function getPublishedVersions(tenant: PublicTenant): Promise<PublicVersion[]> {
-  return cachedPerTenant("versions", tenant.slug, () =>
-    withTenant(tenant.id, async (tx) => {
-      const rows = await tx.measuresVersion.findMany({
-        where: { status: "PUBLISHED", document: { key: MEASURES_DOCUMENT } },
-        orderBy: { number: "desc" },
-        select: { number: true, title: true, changeSummary: true, changeKind: true, effectiveAt: true, publishedAt: true },
-      });
-      return rows.map((row) => ({
-        number: row.number,
-        title: asLocalizedText(row.title),
-        changeSummary: asLocalizedText(row.changeSummary),
-        changeKind: row.changeKind,
-        // Both are set for every published row (database CHECK constraint).
-        effectiveAt: row.effectiveAt!.toISOString(),
-        publishedAt: row.publishedAt!.toISOString(),
-      }));
-    }),
-  )();
-}
+export const getPublishedVersions = (tenant: PublicTenant): Promise<PublicVersion[]> =>
+  cachedForTenant("versions", tenant.slug, loadPublishedVersions)(tenant.id);
 
-/** The sections of one published version in every locale, in document order. */
-export function getVersionSections(tenant: PublicTenant, number: number): Promise<PublicSection[]> {
-  return cachedPerTenant("sections", tenant.slug, (n: number) =>
-    withTenant(tenant.id, (tx) =>
-      tx.measuresSection.findMany({
-        where: { version: { number: n, status: "PUBLISHED", document: { key: MEASURES_DOCUMENT } } },
-        orderBy: [{ locale: "asc" }, { position: "asc" }],
-        select: { key: true, locale: true, position: true, number: true, title: true, body: true },
-      }),
-    ),
-  )(number);
-}
+export const getVersionSections = (tenant: PublicTenant, number: number): Promise<PublicSection[]> =>
+  cachedForTenant("sections", tenant.slug, loadVersionSections)(tenant.id, number);
 
-export function getCertifications(tenant: PublicTenant): Promise<PublicCertification[]> {
-  return cachedPerTenant("certifications", tenant.slug, () =>
-    withTenant(tenant.id, async (tx) => {
-      const rows = await tx.certification.findMany({ orderBy: [{ position: "asc" }, { issuedAt: "asc" }] });
-      return rows.map((row) => ({
-        id: row.id,
-        framework: row.framework,
-        label: row.label,
-        certifier: row.certifier,
-        scope: asLocalizedText(row.scope),
-        summary: asLocalizedText(row.summary),
-        certificateNumber: row.certificateNumber,
-        issuedAt: row.issuedAt.toISOString().slice(0, 10),
-        validUntil: row.validUntil.toISOString().slice(0, 10),
-        suspended: row.suspended,
-        withdrawn: row.withdrawn,
-      }));
-    }),
-  )();
-}
+export const getCertifications = (tenant: PublicTenant): Promise<PublicCertification[]> =>
+  cachedForTenant("certifications", tenant.slug, loadCertifications)(tenant.id);

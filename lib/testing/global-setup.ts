@@ -1,2 +1,0 @@
-// Placeholder replaced once the database test harness exists.
-export default async function setup() {}

@@ -1,0 +1,32 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { connectTestDatabase } from "@/server/testing/database";
+import { closeDb, getDb } from "@/server/db/client";
+import { loadDemoManifest, seedDemoData } from "./seed-demo";
+
+connectTestDatabase();
+afterAll(closeDb);
+
+describe("demo data", () => {
+  it("seeds an empty database once and leaves a non-empty one alone", async () => {
+    const db = await getDb();
+    const before = await db.tenant.count();
+    const first = await seedDemoData();
+    // Another test file of this run may have seeded already; either way the second call writes nothing.
+    expect(first).toBe(before === 0);
+    expect(await seedDemoData()).toBe(false);
+    expect(await db.tenant.count()).toBe(2);
+  });
+
+  it("publishes every version listed in the manifest, with 12 numbered MPMX sections in version 2", async () => {
+    const db = await getDb();
+    const manifest = loadDemoManifest();
+    expect(Object.keys(manifest)).toEqual(["mpmx", "nordlicht"]);
+    // Superuser connection (migration owner): sees every tenant's rows, as the seed itself does.
+    const versions = await db.measuresVersion.findMany({ include: { tenant: true }, orderBy: [{ tenantId: "asc" }, { number: "asc" }] });
+    expect(versions.every((v) => v.status === "PUBLISHED" && v.publishedAt && v.effectiveAt)).toBe(true);
+    expect(versions.filter((v) => v.tenant.slug === "mpmx").map((v) => v.number)).toEqual([1, 2]);
+    const v2 = versions.find((v) => v.tenant.slug === "mpmx" && v.number === 2)!;
+    const numbered = await db.measuresSection.count({ where: { versionId: v2.id, locale: "de", number: { not: null } } });
+    expect(numbered).toBe(12);
+  });
+});

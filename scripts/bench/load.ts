@@ -1,0 +1,46 @@
+// HTTP load with autocannon, always against the loopback server the benchmark started.
+import autocannon from "autocannon";
+
+export const CONNECTIONS = 50;
+export const DURATION_S = 10;
+
+export type PageResult = {
+  path: string;
+  requestsPerSec: number;
+  p50Ms: number;
+  p99Ms: number;
+  /** Responses with a status outside 2xx. */
+  non2xx: number;
+  /** Connection errors and timeouts (autocannon counts timeouts among errors). */
+  errors: number;
+  statusCodes: Record<string, number>;
+};
+
+/**
+ * The first request of a cacheable page renders it and stores it; later ones should be cache hits.
+ * Redirects are not followed: autocannon does not follow them either and would count them as non-2xx.
+ */
+export async function warmUp(baseUrl: string, path: string, times = 5): Promise<number[]> {
+  const timings: number[] = [];
+  for (let i = 0; i < times; i += 1) {
+    const started = performance.now();
+    const response = await fetch(baseUrl + path, { redirect: "manual", signal: AbortSignal.timeout(30_000) });
+    await response.arrayBuffer();
+    timings.push(performance.now() - started);
+    if (response.status < 200 || response.status > 299) throw new Error(`warm-up: ${path} answered HTTP ${response.status}`);
+  }
+  return timings;
+}
+
+export async function measure(baseUrl: string, path: string): Promise<PageResult> {
+  const result = await autocannon({ url: baseUrl + path, connections: CONNECTIONS, duration: DURATION_S });
+  return {
+    path,
+    requestsPerSec: result.requests.average,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, { count }]) => [code, count])),
+  };
+}

@@ -1,0 +1,15 @@
+// Points the app's database client at the run's test database. Call at the top of a test file,
+// before anything calls getDb(); close it in afterAll (PGlite: one open process per folder).
+import { inject } from "vitest";
+
+export function connectTestDatabase() {
+  const database = inject("testDatabase");
+  if (database.kind === "postgres") {
+    process.env.DATABASE_URL = database.url;
+    delete process.env.PGLITE_DIR;
+  } else {
+    process.env.PGLITE_DIR = database.dir;
+    delete process.env.DATABASE_URL;
+  }
+  return database;
+}
