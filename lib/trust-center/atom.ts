@@ -16,6 +16,7 @@ export interface AtomFeed {
   alternateUrl: string;
   updated: string;
   language: string;
+  author: string;
   entries: AtomEntry[];
 }
 
@@ -49,7 +50,7 @@ export function buildAtomFeed(feed: AtomFeed): string {
   <link rel="self" type="application/atom+xml" href="${e(feed.selfUrl)}"/>
   <link rel="alternate" type="text/html" href="${e(feed.alternateUrl)}"/>
   <updated>${e(feed.updated)}</updated>
-  <author><name>${e(feed.title)}</name></author>
+  <author><name>${e(feed.author)}</name></author>
 ${entries.join("\n")}
 </feed>
 `;

@@ -35,6 +35,7 @@ export async function GET(_request: Request, { params }: { params: Promise<Trust
     alternateUrl: absolute("/measures/versions"),
     updated: versions[0]?.publishedAt ?? new Date(0).toISOString(),
     language: locale,
+    author: tenant.name,
     entries: versions.map((version) => {
       const previous = previousVersion(versions, version.number);
       const summary = pickLocalized(version.changeSummary, locale, tenant.defaultLocale)?.value ?? "";

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { slugProblem } from "../tenants/slug";
+import { internalPath } from "./internal-path";
+
+const map = (url: string) => {
+  const u = new URL(url, "http://localhost");
+  return internalPath(u.pathname, u.searchParams);
+};
+
+describe("internalPath", () => {
+  it("maps tenant pages onto the locale segment, '_' meaning the tenant's default", () => {
+    expect(map("/mpmx")).toBe("/mpmx/_");
+    expect(map("/mpmx/measures")).toBe("/mpmx/_/measures");
+    expect(map("/mpmx/measures?lang=en")).toBe("/mpmx/en/measures");
+    expect(map("/mpmx/measures/v/1?lang=de")).toBe("/mpmx/de/measures/v/1");
+    expect(map("/mpmx/feed.xml?lang=fr")).toBe("/mpmx/_/feed.xml");
+  });
+
+  it("turns the compare query into path segments, marking missing and invalid values", () => {
+    expect(map("/mpmx/measures/compare?from=1&to=2")).toBe("/mpmx/_/measures/compare/1/2");
+    expect(map("/mpmx/measures/compare?to=2&from=1&lang=en")).toBe("/mpmx/en/measures/compare/1/2");
+    expect(map("/mpmx/measures/compare")).toBe("/mpmx/_/measures/compare/-/-");
+    expect(map("/mpmx/measures/compare?from=abc&to=2")).toBe("/mpmx/_/measures/compare/x/2");
+    expect(map("/mpmx/measures/compare?from=../../etc&to=%00")).toBe("/mpmx/_/measures/compare/x/x");
+  });
+
+  it("drops every other query parameter, so it cannot create cache entries", () => {
+    expect(map("/mpmx/measures?utm_source=x&lang=en")).toBe("/mpmx/en/measures");
+  });
+
+  it("serves Vouchsafe's own pages and leaves reserved prefixes alone", () => {
+    expect(map("/")).toBe("/site/de");
+    expect(map("/?lang=en")).toBe("/site/en");
+    expect(map("/about?lang=en")).toBe("/site/en/about");
+    expect(map("/api/v1/openapi.json")).toBeNull();
+    expect(map("/verify/abc")).toBeNull();
+    expect(map("/site/de")).toBeNull();
+  });
+
+  it("keeps percent-encoded segments encoded exactly once", () => {
+    expect(map("/mpmx/a%20b")).toBe("/mpmx/_/a%20b");
+  });
+});
+
+describe("slugProblem", () => {
+  it("reserves top-level route names and enforces the slug format", () => {
+    expect(slugProblem("mpmx")).toBeNull();
+    expect(slugProblem("nordlicht-analytics")).toBeNull();
+    expect(slugProblem("api")).toBe("reserved");
+    expect(slugProblem("verify")).toBe("reserved");
+    expect(slugProblem("admin")).toBe("reserved");
+    expect(slugProblem("Mpmx")).toBe("format");
+    expect(slugProblem("-x")).toBe("format");
+    expect(slugProblem("a--b")).toBe("format");
+    expect(slugProblem("x".repeat(41))).toBe("format");
+    expect(slugProblem("")).toBe("format");
+  });
+});

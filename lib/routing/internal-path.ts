@@ -1,0 +1,36 @@
+import { DEFAULT_LOCALE, isLocale, TENANT_DEFAULT_SEGMENT } from "../i18n/locales";
+import { RESERVED_SLUGS } from "../tenants/slug";
+import { parseVersionNumber } from "../trust-center/versions";
+
+// The public URL contract (/{tenant}/measures?lang=en, /{tenant}/measures/compare?from=1&to=2)
+// mapped onto path-only internal routes (/{tenant}/en/measures, /{tenant}/_/measures/compare/1/2):
+// each page is then exactly one cacheable path, and query strings cannot multiply cache entries.
+
+/** Vouchsafe's own pages, served from app/site/[lang]. */
+const SITE_PAGES = new Set(["about"]);
+
+/** The internal path for a public request, or null when the request is not rewritten (API, assets). */
+export function internalPath(pathname: string, searchParams: URLSearchParams): string | null {
+  const [first, ...rest] = pathname.split("/").filter(Boolean);
+  const requested = searchParams.get("lang");
+  if (!first || SITE_PAGES.has(first)) {
+    return join(["site", isLocale(requested) ? requested : DEFAULT_LOCALE, ...(first ? [first] : [])]);
+  }
+  if (RESERVED_SLUGS.has(first)) return null;
+  const segments = [first, isLocale(requested) ? requested : TENANT_DEFAULT_SEGMENT, ...rest];
+  if (rest.length === 2 && rest[0] === "measures" && rest[1] === "compare") {
+    segments.push(compareSegment(searchParams.get("from")), compareSegment(searchParams.get("to")));
+  }
+  return join(segments);
+}
+
+/** "-" marks a missing value, "x" an invalid one: the compare page explains which. */
+function compareSegment(raw: string | null): string {
+  if (!raw) return "-";
+  return parseVersionNumber(raw) === null ? "x" : raw;
+}
+
+/** Segments taken from the pathname are still percent-encoded; the ones added here need no encoding. */
+function join(segments: string[]): string {
+  return `/${segments.join("/")}`;
+}
