@@ -12,7 +12,7 @@ interface ParsedFeed {
   entries: Array<{ id: string | null; title: string | null; link: string | null }>;
 }
 
-/** Parses the feed with the browser's XML parser (a real parse, not a pattern match). */
+/** Parses the feed with the browser's XML parser (a real parse, not a pattern match; about:blank will do). */
 async function parseFeed(page: Page, xml: string): Promise<ParsedFeed> {
   return page.evaluate((text) => {
     const doc = new DOMParser().parseFromString(text, "application/xml");
@@ -43,7 +43,6 @@ async function fetchFeed(page: Page, url: string) {
 }
 
 test("the MPMX feed has one entry per version, newest first", async ({ page, baseURL }) => {
-  await open(page, "/about"); // a page of our origin to run DOMParser in
   const xml = await fetchFeed(page, "/mpmx/feed.xml");
   const feed = await parseFeed(page, xml);
   expect(feed.parseError).toBeNull();
@@ -63,7 +62,6 @@ test("the MPMX feed has one entry per version, newest first", async ({ page, bas
 });
 
 test("the feed in English links the English pages", async ({ page, baseURL }) => {
-  await open(page, "/about");
   const feed = await parseFeed(page, await fetchFeed(page, "/mpmx/feed.xml?lang=en"));
   expect(feed.parseError).toBeNull();
   expect(feed.lang).toBe("en");
@@ -77,7 +75,6 @@ test("the feed in English links the English pages", async ({ page, baseURL }) =>
 });
 
 test("the Nordlicht feed has only Nordlicht's version", async ({ page, baseURL }) => {
-  await open(page, "/about");
   const xml = await fetchFeed(page, "/nordlicht/feed.xml");
   const feed = await parseFeed(page, xml);
   expect(feed.parseError).toBeNull();
@@ -88,15 +85,8 @@ test("the Nordlicht feed has only Nordlicht's version", async ({ page, baseURL }
   expect(xml.toLowerCase()).not.toContain("mpmx");
 });
 
-test("every trust-center page links its feed", async ({ page }) => {
-  await open(page, "/mpmx/measures");
-  await expect(page.getByRole("link", { name: "Änderungen als Atom-Feed abonnieren" })).toHaveAttribute("href", "/mpmx/feed.xml");
-  await open(page, "/nordlicht");
-  await expect(page.getByRole("link", { name: "Änderungen als Atom-Feed abonnieren" })).toHaveAttribute("href", "/nordlicht/feed.xml");
-});
-
-test("an unknown tenant has no feed", async ({ page }) => {
-  const response = await page.request.get("/does-not-exist/feed.xml");
+test("an unknown tenant has no feed", async ({ request }) => {
+  const response = await request.get("/does-not-exist/feed.xml");
   expect(response.status()).toBe(404);
   expect(response.headers()["content-type"]).not.toContain("atom");
 });

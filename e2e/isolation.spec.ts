@@ -3,7 +3,7 @@ import { NORDLICHT_V1_DE_SECTIONS } from "./fixtures/demo-data";
 
 // Each tenant's pages show only its own data; another tenant's version numbers answer 404.
 
-test("Nordlicht's home shows Nordlicht, not MPMX", async ({ page }) => {
+test("Nordlicht's trust center shows Nordlicht's data only", async ({ page }) => {
   await open(page, "/nordlicht");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Nordlicht Analytics GmbH");
   await expect(page.getByTestId("current-version")).toHaveText("Version 1Technische und organisatorische Maßnahmen·Gültig ab 15. März 2026");
@@ -15,9 +15,8 @@ test("Nordlicht's home shows Nordlicht, not MPMX", async ({ page }) => {
   await expect(page.locator("body")).not.toContainText("Nordcert"); // MPMX's certifier
   // Each tenant's own brand colour.
   expect(await page.locator("body").evaluate((body) => body.style.getPropertyValue("--brand"))).toBe("#0f766e");
-});
+  await expect(page.getByRole("link", { name: "Änderungen als Atom-Feed abonnieren" })).toHaveAttribute("href", "/nordlicht/feed.xml");
 
-test("Nordlicht's measures and history are its own", async ({ page }) => {
   await open(page, "/nordlicht/measures");
   await expect(page.locator("article h1")).toHaveText("Technische und organisatorische Maßnahmen");
   await expect(sectionHeadings(page)).toHaveText(NORDLICHT_V1_DE_SECTIONS);

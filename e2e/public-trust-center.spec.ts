@@ -39,9 +39,10 @@ test("home → measures → history → version 1 → redline 1 → 2", async ({
     const toc = page.locator('nav[aria-labelledby="toc-heading"] a');
     await expect(toc).toHaveCount(12);
     expect(await toc.evaluateAll((links) => links.map((a) => a.getAttribute("href")))).toEqual(MPMX_V2_KEYS.map((key) => `#${key}`));
-    await expect(page.locator("#verschluesselung > h2 > span:first-child")).toHaveText("3. Verschlüsselung");
+    await expect(page.locator("#verschluesselung h2")).toHaveText("3. Verschlüsselung");
     await expect(page.getByTestId("superseded-notice")).toHaveCount(0);
     await expect(page.getByTestId("fallback-notice")).toHaveCount(0);
+    await expect(page.getByRole("link", { name: "Änderungen als Atom-Feed abonnieren" })).toHaveAttribute("href", "/mpmx/feed.xml");
     // A removed section is not in the current version.
     await expect(page.locator("#physische-sicherheit-der-betriebsstaetten")).toHaveCount(0);
 
@@ -68,7 +69,7 @@ test("home → measures → history → version 1 → redline 1 → 2", async ({
       "Diese Fassung (Version 1) ist nicht mehr aktuell. Sie wurde ab 1. Juni 2026 durch Version 2 ersetzt. Aktuelle Fassung lesen",
     );
     await expect(sectionHeadings(page)).toHaveText(MPMX_V1_DE_SECTIONS);
-    await expect(page.locator("#physische-sicherheit-der-betriebsstaetten > h2 > span:first-child")).toHaveText("4. Physische Sicherheit der Betriebsstätten");
+    await expect(page.locator("#physische-sicherheit-der-betriebsstaetten h2")).toHaveText("4. Physische Sicherheit der Betriebsstätten");
     await expect(page.locator("#zertifizierungen-und-standards")).toHaveCount(0);
   });
 

@@ -40,7 +40,7 @@ export async function MeasuresDocument({ title, contentLocale, pageLocale, secti
       </nav>
       <article className="min-w-0">
         <header className="mb-6 border-b border-slate-200 pb-6">
-          <h1 className="text-3xl font-semibold tracking-tight text-slate-900 sm:text-4xl" lang={lang}>{title}</h1>
+          <h1 className="hyphens-auto break-words text-2xl font-semibold tracking-tight text-slate-900 sm:text-4xl" lang={lang}>{title}</h1>
           <div className="mt-4">{meta}</div>
         </header>
         {notices ? <div className="mb-6 space-y-3">{notices}</div> : null}
@@ -52,13 +52,15 @@ export async function MeasuresDocument({ title, contentLocale, pageLocale, secti
               </section>
             ) : (
               <section key={section.key} id={section.key} aria-labelledby={`${section.key}-heading`} className="scroll-mt-6 print-break-avoid">
-                <h2 id={`${section.key}-heading`} className="group mb-3 flex items-baseline gap-2 text-xl font-semibold text-slate-900">
-                  <span>{sectionHeading(section.number, section.title)}</span>
-                  <a href={`#${section.key}`} className="print-hidden text-base font-normal text-slate-400 no-underline opacity-60 hover:text-brand group-hover:opacity-100 focus:opacity-100">
+                <div className="group mb-3 flex items-baseline gap-2">
+                  <h2 id={`${section.key}-heading`} className="min-w-0 break-words text-xl font-semibold text-slate-900">
+                    {sectionHeading(section.number, section.title)}
+                  </h2>
+                  <a href={`#${section.key}`} className="print-hidden text-base text-slate-400 no-underline opacity-60 hover:text-brand group-hover:opacity-100 focus:opacity-100">
                     <span aria-hidden="true">#</span>
-                    <span className="sr-only">{t("sectionLink")}</span>
+                    <span className="sr-only">{t("sectionLink")}: {sectionHeading(section.number, section.title)}</span>
                   </a>
-                </h2>
+                </div>
                 <MarkdownBody markdown={section.body} />
               </section>
             ),

@@ -62,7 +62,7 @@ export async function TenantShell({ context, active, path, query, children }: Pr
           <LanguageSwitch slug={tenant.slug} locale={locale} path={path} query={query} />
         </div>
       </header>
-      <main id="content" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-6 sm:py-10">
+      <main id="content" tabIndex={-1} className="mx-auto w-full outline-none max-w-6xl flex-1 px-4 py-8 sm:px-6 sm:py-10">
         {children}
       </main>
       <footer className="print-hidden border-t border-slate-200 bg-white">

@@ -32,6 +32,7 @@ describe("internalPath", () => {
     expect(map("/")).toBe("/site/de");
     expect(map("/?lang=en")).toBe("/site/en");
     expect(map("/about?lang=en")).toBe("/site/en/about");
+    expect(map("/about/does-not-exist")).toBe("/site/de/about/does-not-exist");
     expect(map("/api/v1/openapi.json")).toBeNull();
     expect(map("/verify/abc")).toBeNull();
     expect(map("/site/de")).toBeNull();

@@ -14,7 +14,8 @@ export function internalPath(pathname: string, searchParams: URLSearchParams): s
   const [first, ...rest] = pathname.split("/").filter(Boolean);
   const requested = searchParams.get("lang");
   if (!first || SITE_PAGES.has(first)) {
-    return join(["site", isLocale(requested) ? requested : DEFAULT_LOCALE, ...(first ? [first] : [])]);
+    // Deeper paths are kept so that they reach the site's 404 instead of the page above them.
+    return join(["site", isLocale(requested) ? requested : DEFAULT_LOCALE, ...(first ? [first, ...rest] : [])]);
   }
   if (RESERVED_SLUGS.has(first)) return null;
   const segments = [first, isLocale(requested) ? requested : TENANT_DEFAULT_SEGMENT, ...rest];

@@ -7,6 +7,7 @@ import "@/app/globals.css";
 
 // Root layout of Vouchsafe's own pages (/, /about), reached through the proxy as /site/{lang}/...
 export const revalidate = false;
+export const dynamicParams = false;
 export function generateStaticParams() {
   return [{ lang: "de" }, { lang: "en" }];
 }
