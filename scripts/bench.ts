@@ -10,9 +10,10 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { buildApp } from "./bench/build";
-import { cleanupAll, cleanupOnSignals } from "./bench/cleanup";
+import { cleanupAll, cleanupOnSignals, throwIfInterrupted } from "./bench/cleanup";
 import { prepareDatabase } from "./bench/database";
-import { CONNECTIONS, DURATION_S, measure, warmUp, type PageResult } from "./bench/load";
+import { sleep } from "./bench/process";
+import { CONNECTIONS, DURATION_S, measure, warmUp, type PageResult, type WarmUp } from "./bench/load";
 import { benchRedline, type RedlineResult } from "./bench/redline";
 import { findFreePort, startServer } from "./bench/server";
 
@@ -24,6 +25,26 @@ type PageReport = PageResult & { ratio: number; pass: boolean | null };
 
 const verdict = (pass: boolean | null) => (pass === null ? "ceiling" : pass ? "PASS" : "FAIL");
 const ms = (value: number) => value.toFixed(value < 10 ? 2 : 1);
+
+const percent = (share: number) => `${(share * 100).toFixed(0)} %`;
+
+/** Share of all CPUs' time spent not idle during the next `ms` (a load average would lag by minutes). */
+async function cpuBusy(ms: number): Promise<number> {
+  const sample = () => {
+    let idle = 0;
+    let total = 0;
+    for (const { times } of cpus()) {
+      idle += times.idle;
+      total += times.user + times.nice + times.sys + times.idle + times.irq;
+    }
+    return { idle, total };
+  };
+  const start = sample();
+  await sleep(ms);
+  const end = sample();
+  const total = end.total - start.total;
+  return total > 0 ? 1 - (end.idle - start.idle) / total : 0;
+}
 
 function gitCommit(): string | null {
   try {
@@ -37,7 +58,7 @@ function printPage(page: PageReport) {
   const status = Object.entries(page.statusCodes).map(([code, count]) => `${code}×${count}`).join(" ");
   console.log(
     `  ${page.path}: ${page.requestsPerSec.toFixed(0)} req/s, p50 ${ms(page.p50Ms)} ms, p99 ${ms(page.p99Ms)} ms, ` +
-      `non-2xx ${page.non2xx}, errors ${page.errors} (${status || "no responses"}), ratio ${page.ratio.toFixed(2)} → ${verdict(page.pass)}`,
+      `non-2xx ${page.non2xx}, errors ${page.errors} (timeouts ${page.timeouts}; ${status || "no responses"}), ratio ${page.ratio.toFixed(2)} → ${verdict(page.pass)}`,
   );
 }
 
@@ -68,25 +89,44 @@ async function main(): Promise<number> {
   console.log("[bench] building the production app into .next-bench");
   await buildApp();
 
+  throwIfInterrupted();
   const database = await prepareDatabase(stamp);
   console.log(`[bench] fresh ${database.kind === "postgres" ? "PostgreSQL database" : "embedded PGlite folder"}: ${database.label}`);
   const port = await findFreePort();
   console.log(`[bench] starting the production server on 127.0.0.1:${port}`);
+  throwIfInterrupted();
   const server = await startServer(port, database.env);
 
+  // Counting the warm-up too shows that the method does see the app's transactions: the first
+  // request of each tenant page renders it from the database; a 0 during load is then meaningful.
+  const beforeWarmUp = await database.transactions();
+  const warmUps = new Map<string, WarmUp>();
   for (const path of [CEILING, ...PAGES]) {
-    const timings = await warmUp(server.baseUrl, path);
-    console.log(`[bench] warm-up ${path}: ${timings.map((t) => t.toFixed(0)).join(", ")} ms`);
+    throwIfInterrupted();
+    const warm = await warmUp(server.baseUrl, path);
+    warmUps.set(path, warm);
+    console.log(
+      `[bench] warm-up ${path}: ${warm.timings.map((t) => t.toFixed(0)).join(", ")} ms ` +
+        `(${(warm.bytes / 1024).toFixed(1)} KB, x-nextjs-cache: ${warm.cache ?? "absent"})`,
+    );
   }
 
-  console.log(`[bench] load: ${CONNECTIONS} connections, ${DURATION_S} s per URL`);
+  // The ceiling only cancels out the machine if nothing else competes for the CPU during the run.
+  // Our server is idle now, so CPU use in the next two seconds is other processes'.
+  const busyBefore = await cpuBusy(2_000);
+  console.log(`[bench] load: ${CONNECTIONS} connections, ${DURATION_S} s per URL (CPU busy before load: ${percent(busyBefore)} of ${cpus().length} CPUs)`);
+  if (busyBefore > 0.25) console.warn(`[bench] warning: other processes keep the CPU ${percent(busyBefore)} busy: the numbers are not representative`);
+  throwIfInterrupted();
   const ceiling = await measure(server.baseUrl, CEILING);
   const pages: PageReport[] = [{ ...ceiling, ratio: 1, pass: null }];
   printPage(pages[0]!);
 
   // Only the tenant pages' load is counted: the ceiling page never touches the database.
   const before = await database.transactions();
+  const warmUpTransactions = before === null || beforeWarmUp === null ? null : before - beforeWarmUp;
+  if (warmUpTransactions !== null) console.log(`[bench] database transactions during warm-up: ${warmUpTransactions}`);
   for (const path of PAGES) {
+    throwIfInterrupted();
     const result = await measure(server.baseUrl, path);
     const ratio = ceiling.requestsPerSec > 0 ? result.requestsPerSec / ceiling.requestsPerSec : 0;
     const page = { ...result, ratio, pass: ratio >= TARGET.minRatio && result.p99Ms < TARGET.maxP99Ms };
@@ -102,26 +142,32 @@ async function main(): Promise<number> {
   console.log("[bench] redline engine: 100 sections, 5 warm-up runs, 50 timed runs");
   const redline = benchRedline();
 
+  throwIfInterrupted();
   printSummary(pages, transactions, redline);
   const report = {
     date: now.toISOString(),
     commit: gitCommit(),
     node: process.version,
     cpus: cpus().length,
+    cpuBusyBeforeLoad: Number(busyBefore.toFixed(2)),
     database: database.kind,
     connections: CONNECTIONS,
     durationS: DURATION_S,
     targets: TARGET,
     pages: pages.map((p) => ({
       path: p.path,
+      bytes: warmUps.get(p.path)?.bytes,
+      cache: warmUps.get(p.path)?.cache,
       rps: Math.round(p.requestsPerSec),
       p50Ms: p.p50Ms,
       p99Ms: p.p99Ms,
       non2xx: p.non2xx,
       errors: p.errors,
+      timeouts: p.timeouts,
       ratio: Number(p.ratio.toFixed(3)),
       pass: p.pass,
     })),
+    dbTransactionsDuringWarmUp: warmUpTransactions,
     dbTransactionsDuringLoad: transactions,
     redline: { ...redline, medianMs: Number(redline.medianMs.toFixed(2)), p95Ms: Number(redline.p95Ms.toFixed(2)), pass: redline.p95Ms < TARGET.maxRedlineMs },
   };

@@ -32,6 +32,4 @@ export async function buildApp(): Promise<void> {
     await unregisterStop();
     await restore();
   }
-  // .gitignore only lists ".next"; a self-ignoring build folder keeps `git status` clean.
-  writeFileSync(`${BENCH_DIST_DIR}/.gitignore`, "*\n");
 }

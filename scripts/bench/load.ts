@@ -13,6 +13,8 @@ export type PageResult = {
   non2xx: number;
   /** Connection errors and timeouts (autocannon counts timeouts among errors). */
   errors: number;
+  /** No response within autocannon's 10 s timeout. */
+  timeouts: number;
   statusCodes: Record<string, number>;
 };
 
@@ -20,16 +22,24 @@ export type PageResult = {
  * The first request of a cacheable page renders it and stores it; later ones should be cache hits.
  * Redirects are not followed: autocannon does not follow them either and would count them as non-2xx.
  */
-export async function warmUp(baseUrl: string, path: string, times = 5): Promise<number[]> {
+export type WarmUp = { timings: number[]; bytes: number; cache: string | null };
+
+export async function warmUp(baseUrl: string, path: string, times = 5): Promise<WarmUp> {
   const timings: number[] = [];
+  let bytes = 0;
+  let cache: string | null = null;
   for (let i = 0; i < times; i += 1) {
     const started = performance.now();
-    const response = await fetch(baseUrl + path, { redirect: "manual", signal: AbortSignal.timeout(30_000) });
-    await response.arrayBuffer();
+    const response = await fetch(baseUrl + path, { redirect: "manual", signal: AbortSignal.timeout(30_000) }).catch((error: unknown) => {
+      throw new Error(`warm-up: ${path}: ${error instanceof Error ? error.message : String(error)}`);
+    });
+    bytes = (await response.arrayBuffer()).byteLength;
     timings.push(performance.now() - started);
     if (response.status < 200 || response.status > 299) throw new Error(`warm-up: ${path} answered HTTP ${response.status}`);
+    // Next's own verdict on the last request (HIT = served from its page cache): shown in the report.
+    cache = response.headers.get("x-nextjs-cache");
   }
-  return timings;
+  return { timings, bytes, cache };
 }
 
 export async function measure(baseUrl: string, path: string): Promise<PageResult> {
@@ -41,6 +51,7 @@ export async function measure(baseUrl: string, path: string): Promise<PageResult
     p99Ms: result.latency.p99,
     non2xx: result.non2xx,
     errors: result.errors,
+    timeouts: result.timeouts,
     statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, { count }]) => [code, count])),
   };
 }

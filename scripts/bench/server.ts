@@ -1,5 +1,5 @@
 // The production server exactly as deployed: `npm start` (migrate + seed demo data, then
-// `next start`) on the benchmark's own build folder and database, bound to loopback only.
+// `next start`) on the benchmark's own build folder and database. Load only ever targets 127.0.0.1.
 import { createServer } from "node:net";
 import { BENCH_DIST_DIR } from "./build";
 import { onCleanup } from "./cleanup";
@@ -38,8 +38,10 @@ export async function startServer(port: number, databaseEnv: Record<string, stri
   delete env.PGLITE_DIR;
   Object.assign(env, databaseEnv);
 
-  // npm appends the extra arguments to the last command of the script, i.e. to `next start`.
-  const server = spawnGroup("npm", ["start", "--", "--hostname", "127.0.0.1"], env, "  │ ");
+  // No `--hostname 127.0.0.1`: with a hostname other than the default, Next 16 treats the proxy's
+  // same-origin rewrites as external (it proxies to http://localhost:PORT, which rewrites again, in
+  // a loop) and every tenant page times out. Plain `npm start`, as deployed.
+  const server = spawnGroup("npm", ["start"], env, "  │ ");
   const stop = onCleanup("stop server", () => server.stop());
   try {
     await waitUntilReady(`${baseUrl}/about`, server.exited);
