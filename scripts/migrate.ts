@@ -14,9 +14,9 @@ export async function migrate(mode: DbMode = dbMode(), { quiet = false } = {}) {
   const url = served?.url ?? (mode.kind === "postgres" ? mode.url : "");
   const env = { ...process.env, DATABASE_URL: url, MIGRATE_DATABASE_URL: served ? url : (process.env.MIGRATE_DATABASE_URL ?? url) };
   try {
-    const prisma = (...args: string[]) => run(prismaBin, args, env, quiet);
-    if ((await prisma("migrate", "status")) === 0) return;
-    const code = await prisma("migrate", "deploy");
+    // `status` exits non-zero whenever migrations are pending, so its output is noise here.
+    if ((await run(prismaBin, ["migrate", "status"], env, "silent")) === 0) return;
+    const code = await run(prismaBin, ["migrate", "deploy"], env, quiet ? "on-failure" : "inherit");
     if (code !== 0) throw new Error(`prisma migrate deploy failed (exit ${code})`);
   } finally {
     await served?.close();

@@ -22,6 +22,7 @@ describe("internalPath", () => {
     expect(map("/mpmx/measures/compare")).toBe("/mpmx/_/measures/compare/-/-");
     expect(map("/mpmx/measures/compare?from=abc&to=2")).toBe("/mpmx/_/measures/compare/x/2");
     expect(map("/mpmx/measures/compare?from=../../etc&to=%00")).toBe("/mpmx/_/measures/compare/x/x");
+    expect(map("/mpmx/measures/compare/1/2")).toBe("/mpmx/_/not-found");
   });
 
   it("drops every other query parameter, so it cannot create cache entries", () => {

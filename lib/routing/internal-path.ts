@@ -18,11 +18,13 @@ export function internalPath(pathname: string, searchParams: URLSearchParams): s
     return join(["site", isLocale(requested) ? requested : DEFAULT_LOCALE, ...(first ? [first, ...rest] : [])]);
   }
   if (RESERVED_SLUGS.has(first)) return null;
-  const segments = [first, isLocale(requested) ? requested : TENANT_DEFAULT_SEGMENT, ...rest];
-  if (rest.length === 2 && rest[0] === "measures" && rest[1] === "compare") {
-    segments.push(compareSegment(searchParams.get("from")), compareSegment(searchParams.get("to")));
+  const lang = isLocale(requested) ? requested : TENANT_DEFAULT_SEGMENT;
+  if (rest[0] === "measures" && rest[1] === "compare") {
+    // The redline has one public address; /measures/compare/1/2 would otherwise reach the internal route.
+    if (rest.length > 2) return join([first, lang, "not-found"]);
+    return join([first, lang, "measures", "compare", compareSegment(searchParams.get("from")), compareSegment(searchParams.get("to"))]);
   }
-  return join(segments);
+  return join([first, lang, ...rest]);
 }
 
 /** "-" marks a missing value, "x" an invalid one: the compare page explains which. */
