@@ -58,12 +58,13 @@ export async function RedlineSectionView({ section, locale }: { section: Section
   const number = place?.number ?? null;
   // The preamble and closing paragraph have no title of their own.
   const title = place?.title || t(section.key === "closing" ? "closing" : "preamble");
-  const renumbered = section.from && section.to && section.from.number !== section.to.number && section.from.number && section.to.number;
+  const [fromNumber, toNumber] = [section.from?.number, section.to?.number];
+  const renumbered = fromNumber && toNumber && fromNumber !== toNumber ? { from: fromNumber, to: toNumber } : null;
   const badges = (
     <span className="flex flex-wrap gap-2">
       <Badge tone={STATUS_TONE[section.status]}>{t(`compare.status.${section.status}`)}</Badge>
       {section.moved ? <Badge tone="blue">{t("compare.status.moved")}</Badge> : null}
-      {renumbered ? <Badge>{t("compare.renumbered", { from: section.from!.number!, to: section.to!.number! })}</Badge> : null}
+      {renumbered ? <Badge>{t("compare.renumbered", renumbered)}</Badge> : null}
     </span>
   );
   const heading = section.status === "changed" && section.title.some((tok) => tok.op !== "equal") ? (
