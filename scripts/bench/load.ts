@@ -42,8 +42,8 @@ export async function warmUp(baseUrl: string, path: string, times = 5): Promise<
   return { timings, bytes, cache };
 }
 
-export async function measure(baseUrl: string, path: string): Promise<PageResult> {
-  const result = await autocannon({ url: baseUrl + path, connections: CONNECTIONS, duration: DURATION_S });
+export async function measure(baseUrl: string, path: string, durationS = DURATION_S): Promise<PageResult> {
+  const result = await autocannon({ url: baseUrl + path, connections: CONNECTIONS, duration: durationS });
   return {
     path,
     requestsPerSec: result.requests.average,
