@@ -1,5 +1,3 @@
-export type MeasuresLocale = "de" | "en";
-
 // Codes double as message keys in messages/{de,en}/import.json, so renaming one breaks the import UI.
 export const PARSE_ERROR_CODES = [
   "empty",

@@ -6,7 +6,6 @@ import { sectionKey, withKeySuffix } from "./slug";
 
 export { PARSE_ERROR_CODES } from "./parse-types";
 export type {
-  MeasuresLocale,
   ParseErrorCode,
   ParseIssue,
   ParseResult,

@@ -5,9 +5,10 @@
 // two PGlite instances on one folder would corrupt it.
 import { mkdirSync } from "node:fs";
 import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
+
+type AdapterFactory = NonNullable<NonNullable<ConstructorParameters<typeof PrismaClient>[0]>["adapter"]>;
 import { env } from "../env";
 import { dbMode } from "./mode";
-import { countStatements, type AdapterFactory } from "./statement-counter";
 import { lockPgliteDir } from "./pglite-lock";
 
 async function openClient() {
@@ -38,7 +39,7 @@ async function openClient() {
       },
     );
   }
-  const client = new PrismaClient({ adapter: countStatements(adapter) });
+  const client = new PrismaClient({ adapter });
   return Object.assign(client, { $closeDriver: closeDriver });
 }
 
