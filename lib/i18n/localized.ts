@@ -3,25 +3,19 @@ import type { Locale } from "./locales";
 /** Text stored per locale, e.g. { "de": "…", "en": "…" }. */
 export type LocalizedText = Partial<Record<Locale, string>>;
 
-export interface Picked<T> {
-  value: T;
+export interface Picked {
+  value: string;
   /** The locale the value is actually in. */
   locale: Locale;
   /** True when the requested locale was missing and another one is shown instead. */
   fallback: boolean;
 }
 
-/** Picks the requested locale, else the fallback locale, else any locale that has content. */
-export function pickLocalized<T>(
-  byLocale: Partial<Record<Locale, T>>,
-  locale: Locale,
-  fallbackLocale: Locale,
-  isPresent: (value: T) => boolean = (v) => v !== undefined && v !== null && v !== "",
-): Picked<T> | null {
-  const order = [locale, fallbackLocale, ...(Object.keys(byLocale) as Locale[])];
-  for (const candidate of order) {
-    const value = byLocale[candidate];
-    if (value !== undefined && isPresent(value)) return { value, locale: candidate, fallback: candidate !== locale };
+/** The text in the requested locale, else the fallback locale, else any locale that has one. */
+export function pickLocalized(text: LocalizedText, locale: Locale, fallbackLocale: Locale): Picked | null {
+  for (const candidate of [locale, fallbackLocale, ...(Object.keys(text) as Locale[])]) {
+    const value = text[candidate];
+    if (value) return { value, locale: candidate, fallback: candidate !== locale };
   }
   return null;
 }
