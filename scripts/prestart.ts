@@ -3,9 +3,12 @@
 import "dotenv/config";
 import { rmSync } from "node:fs";
 import { dbMode } from "@/server/db/mode";
-import { closeDb } from "@/server/db/client";
+import { closeDb, connectAsOwner } from "@/server/db/client";
 import { seedDemoData } from "@/prisma/seed/seed-demo";
 import { migrate } from "./migrate";
+
+// Migrations and the seed write as the owner; the app itself runs as app_user.
+connectAsOwner();
 
 const started = Date.now();
 const mode = dbMode();

@@ -10,7 +10,35 @@ const schema = z.object({
   DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   /** Public origin used in absolute links (feeds, emails). */
   APP_ORIGIN: z.url().default("http://localhost:3000"),
+  /**
+   * "production" unless said otherwise: the demo and the tests set "development"/"test". Outside
+   * production the local mailbox stands in for a missing SMTP server and AUTH_SECRET has a default.
+   */
+  APP_ENV: z.enum(["development", "test", "production"]).default(process.env.NODE_ENV === "production" ? "production" : "development"),
+  /** Signs and encrypts (Auth.js, TOTP secrets at rest). At least 32 characters in production. */
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** smtp://user:pass@host:port or smtps://...; unset = local mailbox (not in production). */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
+  MAIL_FROM: z.string().min(3).default("Vouchsafe <no-reply@vouchsafe.localhost>"),
+  /** Shared rate limits across app instances; unset = PostgreSQL table. */
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// URL").optional(),
+}).superRefine((value, ctx) => {
+  if (value.APP_ENV !== "production") return;
+  if (!value.AUTH_SECRET) ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required in production (APP_ENV=production)" });
+  if (!value.SMTP_URL) ctx.addIssue({ code: "custom", path: ["SMTP_URL"], message: "is required in production (APP_ENV=production)" });
 });
+
+/** Development-only secret: never accepted when APP_ENV=production (see superRefine). */
+const DEVELOPMENT_AUTH_SECRET = "vouchsafe-development-secret-not-for-production-use";
+
+export function authSecret(): string {
+  return env().AUTH_SECRET ?? DEVELOPMENT_AUTH_SECRET;
+}
+
+/** Session cookies get the __Host- prefix and Secure whenever the app is served over HTTPS. */
+export function servedOverHttps(): boolean {
+  return env().APP_ORIGIN.startsWith("https://");
+}
 
 export type Env = z.infer<typeof schema>;
 

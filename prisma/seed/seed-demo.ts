@@ -7,6 +7,7 @@ import { startOfDayInZone } from "@/lib/dates";
 import { parseMeasures } from "@/lib/measures/parse";
 import type { ParsedDocument } from "@/lib/measures/parse";
 import { getDb, withTenant } from "@/server/db/client";
+import { seedDemoAccounts } from "./demo-accounts";
 import { DEMO_TENANT_STYLE } from "./demo-data";
 
 const SEED_DATA = new URL("../seed-data/", import.meta.url);
@@ -57,6 +58,7 @@ export async function seedDemoData(): Promise<boolean> {
   const db = await getDb();
   if ((await db.tenant.count()) > 0) return false;
   const manifest = loadDemoManifest();
+  const tenantIds: Record<string, string> = {};
   for (const [slug, tenantData] of Object.entries(manifest)) {
     const style = DEMO_TENANT_STYLE[slug];
     if (!style) throw new Error(`no demo style for ${slug}`);
@@ -72,6 +74,7 @@ export async function seedDemoData(): Promise<boolean> {
         logoSvg: style.logoSvg,
       },
     });
+    tenantIds[slug] = tenant.id;
     await withTenant(tenant.id, async (tx) => {
       const document = await tx.measuresDocument.create({ data: { tenantId: tenant.id, key: "measures" } });
       for (const version of tenantData.versions) {
@@ -113,5 +116,6 @@ export async function seedDemoData(): Promise<boolean> {
       });
     });
   }
+  await seedDemoAccounts(tenantIds);
   return true;
 }

@@ -11,6 +11,18 @@ import { env } from "../env";
 import { dbMode } from "./mode";
 import { lockPgliteDir } from "./pglite-lock";
 
+/**
+ * Who the process talks to the database as. The app runs as the unprivileged `app_user` role
+ * (no BYPASSRLS, no UPDATE/DELETE on the audit log), whatever role it logs in with; migrations,
+ * the seed and operator scripts (audit:verify, tenant:create) need the owner and say so before
+ * their first query with `connectAsOwner()`.
+ */
+let role: "app" | "owner" = "app";
+export function connectAsOwner() {
+  if (holder.__vouchsafeDb) throw new Error("connectAsOwner() must be called before the database is opened");
+  role = "owner";
+}
+
 async function openClient() {
   const mode = dbMode();
   let adapter: AdapterFactory;
@@ -23,6 +35,8 @@ async function openClient() {
     const unlock = lockPgliteDir(mode.dir, `app pid ${process.pid}`);
     const pglite = new PGlite(mode.dir);
     await pglite.waitReady;
+    // One connection for the whole process, so a session-level SET ROLE covers every query.
+    if (role === "app") await pglite.exec("SET ROLE app_user");
     adapter = new PGliteAdapter(pglite) as unknown as AdapterFactory;
     closeDriver = async () => {
       await pglite.close();
@@ -31,7 +45,12 @@ async function openClient() {
   } else {
     const { PrismaPg } = await import("@prisma/adapter-pg");
     adapter = new PrismaPg(
-      { connectionString: mode.url, max: env().DB_POOL_MAX },
+      {
+        connectionString: mode.url,
+        max: env().DB_POOL_MAX,
+        // Every pooled connection runs as app_user from its first statement.
+        ...(role === "app" ? { options: "-c role=app_user" } : {}),
+      },
       // A server restart must not crash the process through an unhandled 'error' on an idle client.
       {
         onPoolError: (error) => console.error("[db] pool error", error.message),
@@ -61,6 +80,15 @@ export async function closeDb() {
   const db = await pending;
   await db.$disconnect();
   await db.$closeDriver();
+}
+
+/** Runs `fn` in a transaction in which row-level security sees this user's own rows (memberships). */
+export async function withUser<T>(userId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const db = await getDb();
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT set_config('app.user_id', ${userId}, true), set_config('role', 'app_user', true)`;
+    return fn(tx);
+  });
 }
 
 /**

@@ -1,0 +1,35 @@
+// Who may do what in a tenant's console: one table, read by the guard, the UI (to hide what the
+// server would refuse anyway) and the authorization-matrix test. Least privilege: a role gets a
+// permission only when its job needs it.
+export const STAFF_ROLES = ["OWNER", "ADMIN", "LEGAL_EDITOR", "LEGAL_APPROVER", "SECURITY_REVIEWER"] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export const PERMISSIONS = {
+  /** Open the console at all (its home page). */
+  "console.view": ["OWNER", "ADMIN", "LEGAL_EDITOR", "LEGAL_APPROVER", "SECURITY_REVIEWER"],
+  "members.view": ["OWNER", "ADMIN"],
+  "members.invite": ["OWNER", "ADMIN"],
+  "members.changeRoles": ["OWNER", "ADMIN"],
+  "members.remove": ["OWNER", "ADMIN"],
+  /** Granting or taking OWNER is an owner's decision. */
+  "members.manageOwners": ["OWNER"],
+  "audit.view": ["OWNER", "ADMIN"],
+  "audit.export": ["OWNER", "ADMIN"],
+  "settings.view": ["OWNER", "ADMIN"],
+  "settings.update": ["OWNER", "ADMIN"],
+  "measures.edit": ["OWNER", "ADMIN", "LEGAL_EDITOR"],
+  "measures.approve": ["LEGAL_APPROVER"],
+  "certifications.manage": ["OWNER", "ADMIN", "SECURITY_REVIEWER"],
+  "attestations.review": ["SECURITY_REVIEWER"],
+} as const satisfies Record<string, readonly StaffRole[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function isStaffRole(value: string): value is StaffRole {
+  return (STAFF_ROLES as readonly string[]).includes(value);
+}
+
+export function hasPermission(roles: readonly StaffRole[], permission: Permission): boolean {
+  const allowed: readonly StaffRole[] = PERMISSIONS[permission];
+  return roles.some((role) => allowed.includes(role));
+}

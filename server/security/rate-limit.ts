@@ -1,0 +1,62 @@
+import "server-only";
+import { RateLimiterPrisma, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { AppError } from "@/lib/errors";
+import { getDb } from "../db/client";
+import { env } from "../env";
+
+// Limits shared by every app instance: in PostgreSQL (rate_limits) by default, in Redis when
+// REDIS_URL is set. Keys never contain raw emails (hashed by the caller where it matters).
+export const RATE_LIMITS = {
+  /** Password sign-in attempts per account and per IP address. */
+  signInPerAccount: { points: 5, duration: 15 * 60 },
+  signInPerIp: { points: 30, duration: 15 * 60 },
+  /** Magic links requested per address and per IP address. */
+  magicLinkPerEmail: { points: 3, duration: 15 * 60 },
+  magicLinkPerIp: { points: 20, duration: 15 * 60 },
+  /** Second-factor attempts per user. */
+  totpPerUser: { points: 5, duration: 15 * 60 },
+  /** Invitations sent per tenant. */
+  invitationsPerTenant: { points: 50, duration: 60 * 60 },
+} as const;
+
+export type RateLimitName = keyof typeof RATE_LIMITS;
+
+const holder = globalThis as unknown as { __vouchsafeLimiters?: Map<RateLimitName, Promise<RateLimiterAbstract>> };
+
+async function createLimiter(name: RateLimitName): Promise<RateLimiterAbstract> {
+  const { points, duration } = RATE_LIMITS[name];
+  const url = env().REDIS_URL;
+  if (url) {
+    const { Redis } = await import("ioredis");
+    const redis = new Redis(url, { enableOfflineQueue: false, lazyConnect: false });
+    return new RateLimiterRedis({ storeClient: redis, keyPrefix: `rl:${name}`, points, duration });
+  }
+  return new RateLimiterPrisma({ storeClient: await getDb(), tableName: "rateLimit", keyPrefix: name, points, duration, clearExpiredByTimeout: false });
+}
+
+function limiter(name: RateLimitName) {
+  const limiters = (holder.__vouchsafeLimiters ??= new Map());
+  let pending = limiters.get(name);
+  if (!pending) {
+    pending = createLimiter(name);
+    limiters.set(name, pending);
+  }
+  return pending;
+}
+
+/** Counts one attempt; throws AppError("rateLimited") with retryAfterSeconds when over the limit. */
+export async function consume(name: RateLimitName, key: string): Promise<void> {
+  try {
+    await (await limiter(name)).consume(key);
+  } catch (error) {
+    if (error instanceof RateLimiterRes) {
+      throw new AppError("rateLimited", `rate limit ${name}`, { retryAfterSeconds: Math.ceil(error.msBeforeNext / 1000) });
+    }
+    throw error;
+  }
+}
+
+/** Forgets the attempts of a key (after a successful sign-in). */
+export async function reset(name: RateLimitName, key: string): Promise<void> {
+  await (await limiter(name)).delete(key);
+}
