@@ -1,40 +1,87 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { customDomainRoute, mainOriginUrl } from "@/lib/routing/custom-domain";
+import { normalizeHost } from "@/lib/routing/host";
 import { internalPath } from "@/lib/routing/internal-path";
 import { isAppPath, LOCALE_COOKIE, LOCALE_HEADER, negotiateAppLocale } from "@/lib/routing/app-locale";
+import { appPagePolicy, newNonce, publicPagePolicy, type CspOptions } from "@/lib/security/csp";
+import { originProblem, SAFE_METHODS } from "@/lib/security/same-origin";
+import { env, servedOverHttps } from "@/server/env";
+import { tenantSlugForHost } from "@/server/tenants/domains";
 
-// Routing only (never authorization): public URLs onto internal, cacheable paths; the signed-in
-// area gets a request id and its negotiated locale. Every page checks access itself (server/auth/guard).
-export function proxy(request: NextRequest) {
-  const { pathname, searchParams } = request.nextUrl;
-  if (isAppPath(pathname)) return appRequest(request);
-  const target = internalPath(pathname, searchParams);
-  if (target === null) return NextResponse.next({ request: { headers: withRequestId(request.headers) } });
+// Routing only (never authorization): a tenant's custom domain onto its pages, public URLs onto
+// internal, cacheable paths; the signed-in area gets a request id, its negotiated locale and a CSP
+// nonce. Every page checks access itself (server/auth/guard). Redirects go to our own origin only.
+export async function proxy(request: NextRequest) {
+  const headers = withoutClientSecurityHeaders(request.headers);
+  const csp: CspOptions = { https: servedOverHttps(), development: process.env.NODE_ENV === "development" };
+  let { pathname } = request.nextUrl;
+
+  const host = normalizeHost(request.headers.get("host"));
+  const slug = host && host !== new URL(env().APP_ORIGIN).hostname ? await tenantSlugForHost(host) : null;
+  if (slug) {
+    const route = customDomainRoute(slug, pathname);
+    if (route.kind === "main-origin") return toMainOrigin(request, route.pathname, csp);
+    pathname = route.pathname;
+  } else if (isAppPath(pathname)) {
+    return appRequest(request, headers, csp);
+  }
+
+  const target = internalPath(pathname, request.nextUrl.searchParams);
+  if (target === null) {
+    headers.set("x-request-id", crypto.randomUUID());
+    return secured(NextResponse.next({ request: { headers } }), publicPagePolicy(csp));
+  }
   const url = request.nextUrl.clone();
   url.pathname = target;
   url.search = "";
-  return NextResponse.rewrite(url);
+  return secured(NextResponse.rewrite(url, { request: { headers } }), publicPagePolicy(csp));
 }
 
-function appRequest(request: NextRequest) {
+function appRequest(request: NextRequest, headers: Headers, csp: CspOptions) {
+  // Server actions check Origin against Host themselves, but let a request without Origin through;
+  // here every state-changing request of the signed-in area must come from one of our pages.
+  if (originProblem({ method: request.method, origin: request.headers.get("origin"), host: request.headers.get("host") }, env().APP_ORIGIN)) {
+    return secured(new NextResponse("Forbidden: cross-origin request", { status: 403 }), publicPagePolicy(csp));
+  }
   const query = request.nextUrl.searchParams.get("lang");
   const locale = negotiateAppLocale({
     query,
     cookie: request.cookies.get(LOCALE_COOKIE)?.value,
     acceptLanguage: request.headers.get("accept-language"),
   });
-  const headers = withRequestId(request.headers);
+  // Never trust a client-supplied id: it ends up in the audit log.
+  headers.set("x-request-id", crypto.randomUUID());
   headers.set(LOCALE_HEADER, locale);
+  const policy = appPagePolicy(newNonce(), csp);
+  // Next takes the nonce for its own <script> tags from the request's CSP header.
+  headers.set("content-security-policy", policy);
   const response = NextResponse.next({ request: { headers } });
   if (query === locale) {
     response.cookies.set(LOCALE_COOKIE, locale, { path: "/", sameSite: "lax", httpOnly: true, maxAge: 60 * 60 * 24 * 365 });
   }
+  return secured(response, policy);
+}
+
+/** The console and sign-in on a custom domain: the same page on APP_ORIGIN (GET/HEAD), else 404. */
+function toMainOrigin(request: NextRequest, pathname: string, csp: CspOptions) {
+  const response = SAFE_METHODS.has(request.method)
+    ? NextResponse.redirect(mainOriginUrl(env().APP_ORIGIN, pathname, request.nextUrl.search), 307)
+    : new NextResponse(null, { status: 404 });
+  return secured(response, publicPagePolicy(csp));
+}
+
+function secured(response: NextResponse, policy: string) {
+  response.headers.set("content-security-policy", policy);
+  // HSTS only when the site is served over https: over http browsers ignore it, and a development
+  // machine's localhost must not be pinned to https.
+  if (servedOverHttps()) response.headers.set("strict-transport-security", "max-age=63072000; includeSubDomains");
   return response;
 }
 
-function withRequestId(source: Headers): Headers {
+/** A client must not choose the nonce Next renders with (it reads it from the request's CSP header). */
+function withoutClientSecurityHeaders(source: Headers): Headers {
   const headers = new Headers(source);
-  // Never trust a client-supplied id: it ends up in the audit log.
-  headers.set("x-request-id", crypto.randomUUID());
+  for (const name of ["content-security-policy", "content-security-policy-report-only", "x-nonce", "x-request-id", LOCALE_HEADER]) headers.delete(name);
   return headers;
 }
 

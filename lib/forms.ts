@@ -37,7 +37,8 @@ export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): P
   const fieldErrors: Record<string, string[]> = {};
   for (const issue of result.error.issues) {
     const field = String(issue.path[0] ?? "_form");
-    (fieldErrors[field] ??= []).push(issue.message);
+    // One message per field: "required" and "invalid format" for an empty field would say the same twice.
+    fieldErrors[field] ??= [issue.message];
   }
   return { ok: false, fieldErrors };
 }

@@ -1,7 +1,6 @@
 import type { StaffRole } from "@/lib/auth/permissions";
 import { hashPassword } from "@/server/auth/password";
-import { TOTP_SECRET_PURPOSE } from "@/server/auth/staff-sign-in";
-import { hashRecoveryCode } from "@/server/auth/totp";
+import { hashRecoveryCode, TOTP_SECRET_PURPOSE } from "@/server/auth/totp";
 import { withTenant } from "@/server/db/client";
 import { env } from "@/server/env";
 import { seal } from "@/server/security/secret-box";

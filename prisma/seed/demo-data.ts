@@ -15,6 +15,8 @@ export interface DemoCertification {
 export interface DemoTenantStyle {
   brandColor: string;
   logoSvg: string;
+  /** Serves the tenant's pages at its root; *.localhost resolves to this machine in browsers. */
+  customDomain?: string;
   certifications: DemoCertification[];
 }
 
@@ -26,6 +28,7 @@ export const DEMO_TENANT_STYLE: Record<string, DemoTenantStyle> = {
   mpmx: {
     brandColor: "#0b5cad",
     logoSvg: monogram("M", "#0b5cad"),
+    customDomain: "trust.mpmx.localhost",
     certifications: [
       {
         framework: "ISO_27001",

@@ -72,6 +72,7 @@ export async function seedDemoData(): Promise<boolean> {
         timeZone: TIME_ZONE,
         brandColor: style.brandColor,
         logoSvg: style.logoSvg,
+        customDomain: style.customDomain ?? null,
       },
     });
     tenantIds[slug] = tenant.id;

@@ -6,8 +6,7 @@ import type { RequestMeta } from "../request-context";
 import { consume, reset } from "../security/rate-limit";
 import { open, seal } from "../security/secret-box";
 import { createSession, deleteSession, deleteUserSessions, sessionKindFor, type CurrentSession } from "./session";
-import { TOTP_SECRET_PURPOSE } from "./staff-sign-in";
-import { hashRecoveryCode, matchTotp, newRecoveryCodes, newTotpSecret, totpQrSvg, totpUri } from "./totp";
+import { hashRecoveryCode, matchTotp, newRecoveryCodes, newTotpSecret, TOTP_SECRET_PURPOSE, totpQrSvg, totpUri } from "./totp";
 
 // TOTP enrolment: a pending secret is stored (encrypted) until the user proves the app has it by
 // entering a code; then MFA is on, ten recovery codes are shown once and stored hashed, and the

@@ -9,13 +9,11 @@ import { hashToken } from "../security/tokens";
 import { normalizeEmail } from "./magic-link";
 import { verifyPassword } from "./password";
 import { createSession, deleteSession, sessionKindFor, type CurrentSession } from "./session";
-import { hashRecoveryCode, matchTotp } from "./totp";
+import { hashRecoveryCode, matchTotp, TOTP_SECRET_PURPOSE } from "./totp";
 
 // Staff sign-in: email + password opens a session that reaches only the second-factor step (or,
 // without a second factor yet, only the enrolment); a verified TOTP or recovery code replaces it
 // with a new session marked MFA. Every failure answers the same "email or password is wrong".
-
-export const TOTP_SECRET_PURPOSE = "totp";
 
 export async function signInWithPassword(input: { email: string; password: string; meta: RequestMeta }): Promise<{ token: string; needsEnrolment: boolean }> {
   const email = normalizeEmail(input.email);

@@ -4,6 +4,9 @@ import { toString as qrSvg } from "qrcode";
 import { randomInt } from "node:crypto";
 import { hashToken } from "../security/tokens";
 
+/** secret-box purpose of users.totp_secret. */
+export const TOTP_SECRET_PURPOSE = "totp";
+
 // RFC 6238 TOTP: SHA-1, 6 digits, 30 s — what every authenticator app understands.
 const PERIOD = 30;
 

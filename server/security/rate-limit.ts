@@ -17,6 +17,8 @@ export const RATE_LIMITS = {
   totpPerUser: { points: 5, duration: 15 * 60 },
   /** Invitations sent per tenant. */
   invitationsPerTenant: { points: 50, duration: 60 * 60 },
+  /** Trust centers a signed-in user creates at /new. */
+  tenantsPerUser: { points: 5, duration: 24 * 60 * 60 },
 } as const;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;

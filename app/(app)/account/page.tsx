@@ -1,0 +1,76 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { AppShell } from "@/components/app/app-shell";
+import { EmptyState } from "@/components/ui/empty-state";
+import { loadAccountOverview } from "@/server/account/overview";
+import { guardAccountPage } from "@/server/auth/page-guard";
+import { appLocale } from "@/server/i18n/app-locale";
+
+export const metadata: Metadata = { title: "Account" };
+
+export default async function AccountPage() {
+  const { session } = await guardAccountPage("/account");
+  const locale = await appLocale();
+  const t = await getTranslations({ locale, namespace: "account" });
+  const tc = await getTranslations({ locale, namespace: "console" });
+  const overview = await loadAccountOverview(session.user.id);
+  return (
+    <AppShell locale={locale} path="/account">
+      <div className="space-y-8">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">{t("overview.title")}</h1>
+          <p className="mt-1 text-slate-700" data-testid="account-email">
+            {t("overview.signedInAs", { email: session.user.email })}
+          </p>
+        </div>
+        {overview.consoles.length > 0 ? (
+          <section aria-labelledby="consoles">
+            <h2 id="consoles" className="text-lg font-semibold">
+              {t("overview.consoles")}
+            </h2>
+            <ul className="mt-3 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+              {overview.consoles.map((c) => (
+                <li key={c.slug} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3">
+                  <Link href={`/${c.slug}/admin`} className="font-medium">
+                    {c.name}
+                  </Link>
+                  <span className="text-sm text-slate-600">{c.roles.map((role) => tc(`roles.${role}`)).join(", ")}</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+        {overview.customerOf.length > 0 ? (
+          <section aria-labelledby="customer-of">
+            <h2 id="customer-of" className="text-lg font-semibold">
+              {t("overview.customerOf")}
+            </h2>
+            <ul className="mt-3 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+              {overview.customerOf.map((c) => (
+                <li key={c.slug} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3">
+                  <Link href={`/${c.slug}`} className="font-medium">
+                    {c.name}
+                  </Link>
+                  <span className="text-sm text-slate-600">{c.companyName}</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+        {overview.consoles.length === 0 && overview.customerOf.length === 0 ? (
+          <EmptyState title={t("overview.emptyTitle")}>{t("overview.emptyBody")}</EmptyState>
+        ) : null}
+        <section aria-labelledby="security" className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="security" className="text-lg font-semibold">
+            {t("overview.security")}
+          </h2>
+          <p className="mt-1 text-sm text-slate-700">{session.user.totpEnabled ? t("overview.mfaOn") : t("overview.mfaOff")}</p>
+          <Link href="/account/security" className="mt-2 inline-block font-medium">
+            {t("overview.manageSecurity")}
+          </Link>
+        </section>
+      </div>
+    </AppShell>
+  );
+}

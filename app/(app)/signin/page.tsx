@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { safeRedirectPath } from "@/lib/routing/safe-redirect";
+import { AppShell } from "@/components/app/app-shell";
+import { AuthCard } from "@/components/auth/auth-card";
+import { MagicLinkForm } from "@/components/auth/magic-link-form";
+import { FormAlert } from "@/components/ui/form-alert";
+import { appLocale } from "@/server/i18n/app-locale";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function SignInPage({ searchParams }: { searchParams: Search }) {
+  const query = await searchParams;
+  const locale = await appLocale();
+  const t = await getTranslations({ locale, namespace: "auth" });
+  const next = safeRedirectPath(query.next);
+  const nextQuery = next === "/account" ? "" : `?next=${encodeURIComponent(next)}`;
+  return (
+    <AppShell locale={locale} path={`/signin${nextQuery}`} width="narrow">
+      {query.signedOut ? (
+        <div className="mb-4">
+          <FormAlert tone="success" testId="signed-out">
+            {t("signedOut")}
+          </FormAlert>
+        </div>
+      ) : null}
+      <AuthCard
+        title={t("signIn.title")}
+        intro={t("signIn.intro")}
+        footer={
+          <p>
+            {t("signIn.staffPrompt")}{" "}
+            <Link href={`/signin/staff${nextQuery}`} className="font-medium text-slate-900">
+              {t("signIn.staffLink")}
+            </Link>
+          </p>
+        }
+      >
+        <MagicLinkForm next={next} labels={{ email: t("signIn.email"), submit: t("signIn.submit"), pending: t("signIn.pending") }} />
+      </AuthCard>
+    </AppShell>
+  );
+}
