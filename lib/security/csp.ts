@@ -1,0 +1,80 @@
+// Content-Security-Policy for the two kinds of pages, built by proxy.ts on every request.
+//
+// Signed-in area (per-request render): a fresh nonce plus 'strict-dynamic'. Next reads the nonce
+// from the request's CSP header and puts it on its own <script> tags; chunks those scripts load
+// are trusted through 'strict-dynamic'. No inline script without the nonce runs.
+//
+// Public trust-center pages (one cached HTML for everyone): a per-request nonce cannot be in a
+// cached copy, and the hashes of Next's inline scripts (the RSC payload, self.__next_f.push(...))
+// differ per page and per published version, so neither can be named in a header written before
+// the page is looked up. Those inline scripts are needed to hydrate (a blocked one logs a CSP
+// violation on every visit), so script-src allows 'self' plus inline script there. Everything else
+// stays as strict as on the signed-in pages: no plugins, no <base>, no framing, forms and fetches
+// only to this origin, no third-party scripts, styles, fonts or images. What that leaves open is
+// an injected inline script on a public page, which shows only published, React-escaped content.
+// The stronger alternative (hydration-free public pages, or hashes computed when a page is cached)
+// needs Next support that does not exist in 16.x.
+//
+// Styles: Tailwind and next/font produce stylesheet files ('self'); the one inline need is the
+// tenant's brand colour, a style="--brand: …" attribute (app/[tenant]/**/layout.tsx), hence
+// style-src-attr 'unsafe-inline' while <style> elements stay restricted (CSS injection through a
+// <style> element, e.g. attribute-selector exfiltration, needs an element, not an attribute).
+
+export interface CspOptions {
+  /** Development server: React's debugging needs eval, and HMR injects <style> elements. */
+  development?: boolean;
+  /** APP_ORIGIN is https: ask the browser to upgrade any http subresource. */
+  https?: boolean;
+}
+
+export type PageKind = "app" | "public";
+
+/** 128 random bits, base64: the CSP nonce of one response. */
+export function newNonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes));
+}
+
+/** The policy for the signed-in area: only scripts carrying `nonce` (and what they load) run. */
+export function appPagePolicy(nonce: string, options: CspOptions = {}): string {
+  if (!/^[A-Za-z0-9+/]{16,}={0,2}$/.test(nonce)) throw new Error("CSP nonce must be base64 with at least 96 bits");
+  return serialize({
+    ...commonDirectives(options),
+    "script-src": ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...(options.development ? ["'unsafe-eval'"] : [])],
+    "style-src": ["'self'", options.development ? "'unsafe-inline'" : `'nonce-${nonce}'`],
+  });
+}
+
+/** The policy for cached public pages (see the trade-off above). */
+export function publicPagePolicy(options: CspOptions = {}): string {
+  return serialize({
+    ...commonDirectives(options),
+    "script-src": ["'self'", "'unsafe-inline'", ...(options.development ? ["'unsafe-eval'"] : [])],
+    "style-src": ["'self'", ...(options.development ? ["'unsafe-inline'"] : [])],
+  });
+}
+
+type Directives = Record<string, string[]>;
+
+function commonDirectives(options: CspOptions): Directives {
+  return {
+    "default-src": ["'self'"],
+    "script-src": [],
+    "style-src": [],
+    "style-src-attr": ["'unsafe-inline'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'none'"],
+    "frame-ancestors": ["'none'"],
+    "form-action": ["'self'"],
+    ...(options.https ? { "upgrade-insecure-requests": [] } : {}),
+  };
+}
+
+function serialize(directives: Directives): string {
+  return Object.entries(directives)
+    .map(([name, sources]) => [name, ...sources].join(" "))
+    .join("; ");
+}
