@@ -1,0 +1,57 @@
+import "server-only";
+import { hasPermission, isStaffRole, type Permission, type StaffRole } from "@/lib/auth/permissions";
+import { AppError, AuthorizationError } from "@/lib/errors";
+import type { TenantAccess, TenantRef } from "../auth/guard";
+import type { Tx } from "../db/client";
+
+// What every members mutation starts with: the tenant, taken from the route by the guard, and the
+// acting staff member.
+
+export interface StaffActor {
+  id: string;
+  email: string;
+  roles: readonly StaffRole[];
+}
+
+export interface MembersInput {
+  tenant: TenantRef;
+  actor: StaffActor;
+}
+
+export function staffActor(access: TenantAccess): StaffActor {
+  return { id: access.session.user.id, email: access.session.user.email, roles: access.roles };
+}
+
+export function staffRoles(roles: readonly string[]): StaffRole[] {
+  return roles.filter(isStaffRole);
+}
+
+/**
+ * Serializes the membership changes of one tenant (held until the transaction ends), so that two
+ * owners demoting each other at the same moment cannot leave the tenant without an owner.
+ */
+export async function lockTenantMembers(tx: Tx, tenantId: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`members:${tenantId}`}, 0))`;
+}
+
+/**
+ * The actor's roles as the database has them now (after the lock), not as the request began:
+ * an owner demoted a moment ago can no longer grant OWNER.
+ */
+export async function currentActorRoles(tx: Tx, tenantId: string, actor: StaffActor, permission: Permission): Promise<StaffRole[]> {
+  const membership = await tx.membership.findUnique({ where: { tenantId_userId: { tenantId, userId: actor.id } }, select: { roles: true } });
+  const roles = staffRoles(membership?.roles ?? []);
+  if (!hasPermission(roles, permission)) throw new AuthorizationError("forbidden", `missing permission ${permission}`);
+  return roles;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** An id from a form or URL: anything but a UUID is simply not found (the column would reject it). */
+export function assertId(id: string, what: string): void {
+  if (!UUID.test(id)) throw new AppError("notFound", `no such ${what}`);
+}
+
+export async function ownerCount(tx: Tx, tenantId: string): Promise<number> {
+  return tx.membership.count({ where: { tenantId, roles: { has: "OWNER" } } });
+}

@@ -1,0 +1,45 @@
+import "server-only";
+import { AppError, AuthorizationError } from "@/lib/errors";
+import { recordAudit } from "../audit/record";
+import { deleteUserSessions } from "../auth/session";
+import { withTenant } from "../db/client";
+import type { RequestMeta } from "../request-context";
+import { assertId, currentActorRoles, lockTenantMembers, ownerCount, staffRoles, type MembersInput } from "./context";
+import { isLastOwner, mayTouchMember } from "./rules";
+
+export interface RemoveMemberInput extends MembersInput {
+  memberId: string;
+  meta: RequestMeta;
+}
+
+/**
+ * Removes a member and, in the same transaction, ends every session of that user: their next
+ * request is signed out (sessions are re-read on every request), not merely denied this console.
+ */
+export async function removeMember(input: RemoveMemberInput): Promise<{ userId: string; sessionsEnded: number }> {
+  const tenantId = input.tenant.id;
+  assertId(input.memberId, "member");
+  return withTenant(tenantId, async (tx) => {
+    await lockTenantMembers(tx, tenantId);
+    const actorRoles = await currentActorRoles(tx, tenantId, input.actor, "members.remove");
+    const member = await tx.membership.findFirst({ where: { id: input.memberId, tenantId }, include: { user: { select: { email: true } } } });
+    if (!member) throw new AppError("notFound", "no such member in this tenant");
+    const roles = staffRoles(member.roles);
+    if (!mayTouchMember(actorRoles, roles)) throw new AuthorizationError("forbidden", "only an owner may remove an owner");
+    if (isLastOwner(roles, await ownerCount(tx, tenantId))) {
+      throw new AppError("conflict", "the last owner cannot be removed", { reason: "lastOwner" });
+    }
+
+    await tx.membership.delete({ where: { id: member.id } });
+    const sessionsEnded = await deleteUserSessions(tx, member.userId);
+    await recordAudit(tx, {
+      tenantId,
+      actor: { id: input.actor.id, email: input.actor.email, roles: actorRoles },
+      action: "member.removed",
+      target: { type: "membership", id: member.id },
+      data: { userId: member.userId, email: member.user.email, roles, sessionsEnded },
+      meta: input.meta,
+    });
+    return { userId: member.userId, sessionsEnded };
+  });
+}
