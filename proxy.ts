@@ -4,7 +4,7 @@ import { normalizeHost } from "@/lib/routing/host";
 import { internalPath } from "@/lib/routing/internal-path";
 import { isAppPath, LOCALE_COOKIE, LOCALE_HEADER, negotiateAppLocale } from "@/lib/routing/app-locale";
 import { appPagePolicy, newNonce, publicPagePolicy, type CspOptions } from "@/lib/security/csp";
-import { originProblem, SAFE_METHODS } from "@/lib/security/same-origin";
+import { isOriginCheckExempt, originProblem, SAFE_METHODS } from "@/lib/security/same-origin";
 import { env, servedOverHttps } from "@/server/env";
 import { tenantSlugForHost } from "@/server/tenants/domains";
 
@@ -15,6 +15,13 @@ export async function proxy(request: NextRequest) {
   const headers = withoutClientSecurityHeaders(request.headers);
   const csp: CspOptions = { https: servedOverHttps(), development: process.env.NODE_ENV === "development" };
   let { pathname } = request.nextUrl;
+
+  // CSRF: every state-changing request must come from one of our pages. Next checks server actions
+  // itself, but lets a request without Origin through and only for actions; this covers route
+  // handlers and any path an action is posted to. Route handlers check again (assertSameOrigin).
+  if (!isOriginCheckExempt(pathname) && originProblem({ method: request.method, origin: request.headers.get("origin"), host: request.headers.get("host") }, env().APP_ORIGIN)) {
+    return secured(new NextResponse("Forbidden: cross-origin request", { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } }), publicPagePolicy(csp));
+  }
 
   const host = normalizeHost(request.headers.get("host"));
   const slug = host && host !== new URL(env().APP_ORIGIN).hostname ? await tenantSlugForHost(host) : null;
@@ -38,11 +45,6 @@ export async function proxy(request: NextRequest) {
 }
 
 function appRequest(request: NextRequest, headers: Headers, csp: CspOptions) {
-  // Server actions check Origin against Host themselves, but let a request without Origin through;
-  // here every state-changing request of the signed-in area must come from one of our pages.
-  if (originProblem({ method: request.method, origin: request.headers.get("origin"), host: request.headers.get("host") }, env().APP_ORIGIN)) {
-    return secured(new NextResponse("Forbidden: cross-origin request", { status: 403 }), publicPagePolicy(csp));
-  }
   const query = request.nextUrl.searchParams.get("lang");
   const locale = negotiateAppLocale({
     query,
