@@ -3,7 +3,9 @@ import { defineConfig, devices } from "@playwright/test";
 // The app under test is the production build (`npm run build` first), started by `npm start`
 // on the database scripts/test.ts prepared: a fresh PostgreSQL database (E2E_DATABASE_URL) or a
 // fresh embedded PGlite folder (E2E_PGLITE_DIR).
-const port = Number(process.env.E2E_PORT ?? 3200);
+import { E2E_PORT, E2E_SMTP_PORT } from "./e2e/support/ports";
+
+const port = E2E_PORT;
 const baseURL = `http://127.0.0.1:${port}`;
 const database: Record<string, string> = process.env.E2E_DATABASE_URL
   ? { DATABASE_URL: process.env.E2E_DATABASE_URL }
@@ -11,6 +13,7 @@ const database: Record<string, string> = process.env.E2E_DATABASE_URL
 
 export default defineConfig({
   testDir: "./e2e",
+  globalSetup: "./e2e/global-setup.ts",
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -39,6 +42,14 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: "pipe",
-    env: { ...database, PORT: String(port), APP_ORIGIN: baseURL, NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...database,
+      PORT: String(port),
+      APP_ORIGIN: baseURL,
+      APP_ENV: "test",
+      // Mail goes through a real SMTP server (e2e/global-setup.ts), as in production.
+      SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
   },
 });
