@@ -63,7 +63,7 @@ async function readTenantSso(slug: string): Promise<TenantSso | null> {
     clientSecret = open(row.oidcClientSecret, SSO_SECRET_PURPOSE);
   } catch (error) {
     // AUTH_SECRET changed since the secret was stored: SSO is unusable until an admin enters it again.
-    console.error(`[sso] the client secret of tenant ${slug} cannot be decrypted; single sign-on is off for it`, error);
+    console.error(`[sso] the client secret of tenant ${slug} cannot be decrypted (${error instanceof Error ? error.message : "unknown"}); single sign-on is off for it`);
     return null;
   }
   return {
