@@ -3,6 +3,7 @@
 import "dotenv/config";
 import { rmSync } from "node:fs";
 import { dbMode } from "@/server/db/mode";
+import { env } from "@/server/env";
 import { closeDb, connectAsOwner } from "@/server/db/client";
 import { seedDemoData } from "@/prisma/seed/seed-demo";
 import { migrate } from "./migrate";
@@ -15,7 +16,8 @@ const mode = dbMode();
 try {
   await migrate(mode);
   const migrated = Date.now();
-  const seeded = await seedDemoData();
+  // A production database starts empty; tenants are created with `npm run tenant:create` or /new.
+  const seeded = env().APP_ENV === "production" ? false : await seedDemoData();
   await closeDb();
   // Next keeps rendered pages and cached data on disk across restarts; the database may have changed
   // while the server was down (seed, psql, switching databases), so start with an empty page cache.

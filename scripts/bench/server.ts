@@ -32,6 +32,8 @@ export async function startServer(port: number, databaseEnv: Record<string, stri
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
     APP_ORIGIN: baseUrl,
+    // The bench measures public pages; no mail is sent and the demo secret is fine.
+    APP_ENV: "test",
   };
   // PGLITE_DIR wins over DATABASE_URL in the app: only the bench database may be visible.
   delete env.DATABASE_URL;
