@@ -7,6 +7,11 @@ export default defineConfig({
       "@": fileURLToPath(new URL("./", import.meta.url)),
       // server-only throws outside a React Server bundle; tests import server code directly.
       "server-only": fileURLToPath(new URL("./server/testing/server-only-noop.ts", import.meta.url)),
+      // Tests that call pages and actions directly (server/auth/authorization-matrix.test.ts) need
+      // next-intl's server API as a React Server bundle sees it (the default export condition is its
+      // client stub, which throws), reading i18n/request.ts as the next-intl plugin wires it in next.config.ts.
+      "next-intl/server": fileURLToPath(new URL("./node_modules/next-intl/dist/esm/development/server.react-server.js", import.meta.url)),
+      "next-intl/config": fileURLToPath(new URL("./i18n/request.ts", import.meta.url)),
     },
   },
   test: {
@@ -16,5 +21,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     globalSetup: ["./server/testing/global-setup.ts"],
     fileParallelism: false,
+    // Processed by Vite rather than loaded by Node: the next-intl/config alias above must reach
+    // next-intl's own imports, and next-auth imports "next/server" without the extension Node's ESM needs.
+    server: { deps: { inline: ["next-intl", "next-auth"] } },
   },
 });
