@@ -1,4 +1,5 @@
 "use server";
+import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { AuthorizationError, isAppError } from "@/lib/errors";
 import { parseForm, submittedValues, type FormState } from "@/lib/forms";
@@ -22,13 +23,23 @@ const PROBLEM_KEYS = {
   currentPasswordWrong: "currentPasswordWrong",
 } as const;
 
+/** The guard answers first, before any input is read: a signed-out browser is sent to sign in. */
+async function signedInSession() {
+  try {
+    return (await requireUser()).session;
+  } catch (error) {
+    if (error instanceof AuthorizationError) redirect(`/signin/staff?next=${encodeURIComponent("/account/security")}`);
+    throw error;
+  }
+}
+
 export async function setPasswordAction(_previous: SecurityFormState, formData: FormData): Promise<SecurityFormState> {
+  const session = await signedInSession();
   const locale = await appLocale();
   const meta = await requestMeta();
   const parsed = parseForm(setPasswordSchema, formData);
   if (!parsed.ok) return fieldErrorState(locale, parsed.fieldErrors, {});
   try {
-    const { session } = await requireUser();
     await setPassword(session, parsed.data, meta);
   } catch (error) {
     if (error instanceof PasswordRejected) return fieldErrorState(locale, { [error.field]: [PROBLEM_KEYS[error.problem]] }, {});
@@ -40,13 +51,13 @@ export async function setPasswordAction(_previous: SecurityFormState, formData: 
 }
 
 export async function confirmMfaAction(_previous: SecurityFormState, formData: FormData): Promise<SecurityFormState> {
+  const session = await signedInSession();
   const locale = await appLocale();
   const meta = await requestMeta();
   const values = submittedValues(formData, ["code"]);
   const parsed = parseForm(secondFactorSchema, formData);
   if (!parsed.ok) return fieldErrorState(locale, parsed.fieldErrors, values);
   try {
-    const { session } = await requireUser();
     const { token, recoveryCodes } = await confirmEnrolment(session, parsed.data.code, meta);
     await setSessionCookie(token);
     const t = await getTranslations({ locale, namespace: "account" });
@@ -61,11 +72,11 @@ export async function confirmMfaAction(_previous: SecurityFormState, formData: F
 }
 
 export async function regenerateRecoveryCodesAction(): Promise<SecurityFormState> {
+  const session = await signedInSession();
   const locale = await appLocale();
   const meta = await requestMeta();
   const t = await getTranslations({ locale, namespace: "account" });
   try {
-    const { session } = await requireUser();
     const recoveryCodes = await regenerateRecoveryCodes(session, meta);
     return { status: "success", message: t("security.codesRegenerated"), recoveryCodes };
   } catch (error) {
