@@ -1,6 +1,6 @@
 import "server-only";
 import type { StaffRole } from "@/lib/auth/permissions";
-import { withTenant } from "../db/client";
+import { getDb, withTenant } from "../db/client";
 import { staffRoles } from "./context";
 
 // What the members page shows. Always inside the tenant's context: row-level security is the
@@ -64,4 +64,10 @@ export async function listInvitations(tenantId: string, now = new Date()): Promi
 export async function findMember(tenantId: string, memberId: string): Promise<MemberRow | null> {
   const members = await listMembers(tenantId);
   return members.find((member) => member.id === memberId) ?? null;
+}
+
+/** Dates in the console are shown in the tenant's time zone. */
+export async function tenantTimeZone(tenantId: string): Promise<string> {
+  const db = await getDb();
+  return (await db.tenant.findUnique({ where: { id: tenantId }, select: { timeZone: true } }))?.timeZone ?? "Europe/Berlin";
 }
