@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import { useActionState } from "react";
+import { useActionState, type ReactNode } from "react";
 import { confirmMfaAction, type SecurityFormState } from "@/app/(app)/account/security/actions";
 import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -18,7 +18,20 @@ interface Labels {
   continue: string;
 }
 
-export function MfaEnrolmentForm({ qrDataUrl, secret, next, labels }: { qrDataUrl: string; secret: string; next: string; labels: Labels }) {
+interface Props {
+  /** The pending enrolment, or null once MFA is on. */
+  enrolment: { qrDataUrl: string; secret: string } | null;
+  /** What to show when MFA is on (and no codes from this enrolment are waiting to be read). */
+  enabled: ReactNode;
+  next: string;
+  labels: Labels;
+}
+
+/**
+ * Rendered in both states, so that the recovery codes from the enrolment survive the refresh that
+ * follows it (the server then renders "MFA is on"; this component keeps its action state).
+ */
+export function MfaEnrolmentForm({ enrolment, enabled, next, labels }: Props) {
   const [state, action] = useActionState<SecurityFormState, FormData>(confirmMfaAction, { status: "idle" });
   if (state.status === "success" && state.recoveryCodes) {
     return (
@@ -31,6 +44,8 @@ export function MfaEnrolmentForm({ qrDataUrl, secret, next, labels }: { qrDataUr
       </div>
     );
   }
+  if (!enrolment) return <>{enabled}</>;
+  const { qrDataUrl, secret } = enrolment;
   return (
     <form action={action} noValidate className="space-y-4" data-testid="mfa-enrolment-form">
       {state.message && !state.fieldErrors?.code ? <FormAlert tone="error">{state.message}</FormAlert> : null}

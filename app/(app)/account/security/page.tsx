@@ -31,21 +31,21 @@ export default async function SecurityPage({ searchParams }: { searchParams: Sea
           <h2 id="mfa" className="text-lg font-semibold">
             {t("security.mfaTitle")}
           </h2>
-          {enrolment ? (
-            <div className="mt-3">
-              <MfaEnrolmentForm
-                qrDataUrl={`data:image/svg+xml;base64,${Buffer.from(enrolment.qrSvg).toString("base64")}`}
-                secret={enrolment.secret}
-                next={next}
-                labels={{ scan: t("security.scan"), qrAlt: t("security.qrAlt"), manual: t("security.manual"), code: t("security.code"), submit: t("security.enable"), continue: t("security.continue"), ...codes }}
-              />
-            </div>
-          ) : (
-            <div className="mt-2 space-y-4">
-              <p className="text-slate-700" data-testid="mfa-status">{t("security.mfaOnSince")}</p>
-              {session.mfa ? <RegenerateCodesForm labels={{ submit: t("security.regenerate"), ...codes }} /> : null}
-            </div>
-          )}
+          <div className="mt-3">
+            <MfaEnrolmentForm
+              enrolment={enrolment ? { qrDataUrl: `data:image/svg+xml;base64,${Buffer.from(enrolment.qrSvg).toString("base64")}`, secret: enrolment.secret } : null}
+              enabled={
+                <div className="space-y-4">
+                  <p className="text-slate-700" data-testid="mfa-status">
+                    {t("security.mfaOnSince")}
+                  </p>
+                  {session.mfa ? <RegenerateCodesForm labels={{ submit: t("security.regenerate"), ...codes }} /> : null}
+                </div>
+              }
+              next={next}
+              labels={{ scan: t("security.scan"), qrAlt: t("security.qrAlt"), manual: t("security.manual"), code: t("security.code"), submit: t("security.enable"), continue: t("security.continue"), ...codes }}
+            />
+          </div>
         </section>
         <section aria-labelledby="password" className="rounded-lg border border-slate-200 bg-white p-5">
           <h2 id="password" className="text-lg font-semibold">
