@@ -1,5 +1,6 @@
 import "server-only";
 import type { Locale } from "@/lib/i18n/locales";
+import { normalizeEmail } from "@/lib/auth/email";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "../audit/record";
 import { getDb } from "../db/client";
@@ -14,10 +15,6 @@ import { createSession, sessionKindFor } from "./session";
 // Customer sign-in by email. The link opens a page whose button POSTs the token (mail scanners
 // that prefetch links must not use it up); the token is single-use, valid for 10 minutes, stored hashed.
 export const MAGIC_LINK_TTL_MS = 10 * 60_000;
-
-export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
 
 /** Sends a sign-in link; answers the same whether or not an account exists. */
 export async function requestMagicLink(input: { email: string; next: string; locale: Locale; meta: RequestMeta }): Promise<void> {

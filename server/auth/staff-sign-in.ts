@@ -6,7 +6,7 @@ import type { RequestMeta } from "../request-context";
 import { consume, reset } from "../security/rate-limit";
 import { open } from "../security/secret-box";
 import { hashToken } from "../security/tokens";
-import { normalizeEmail } from "./magic-link";
+import { normalizeEmail } from "@/lib/auth/email";
 import { verifyPassword } from "./password";
 import { createSession, deleteSession, sessionKindFor, type CurrentSession } from "./session";
 import { hashRecoveryCode, matchTotp, TOTP_SECRET_PURPOSE } from "./totp";
