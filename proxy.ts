@@ -1,16 +1,17 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { customDomainRoute, mainOriginUrl } from "@/lib/routing/custom-domain";
+import { customDomainRoute } from "@/lib/routing/custom-domain";
 import { normalizeHost } from "@/lib/routing/host";
 import { internalPath } from "@/lib/routing/internal-path";
 import { isAppPath, LOCALE_COOKIE, LOCALE_HEADER, negotiateAppLocale } from "@/lib/routing/app-locale";
 import { appPagePolicy, newNonce, publicPagePolicy, type CspOptions } from "@/lib/security/csp";
-import { isOriginCheckExempt, originProblem, SAFE_METHODS } from "@/lib/security/same-origin";
+import { isOriginCheckExempt, originProblem } from "@/lib/security/same-origin";
 import { env, servedOverHttps } from "@/server/env";
 import { tenantSlugForHost } from "@/server/tenants/domains";
 
 // Routing only (never authorization): a tenant's custom domain onto its pages, public URLs onto
 // internal, cacheable paths; the signed-in area gets a request id, its negotiated locale and a CSP
-// nonce. Every page checks access itself (server/auth/guard). Redirects go to our own origin only.
+// nonce. Every page checks access itself (server/auth/guard). It never redirects: no client-supplied
+// URL can become a Location here (redirects elsewhere go through lib/routing/safe-redirect.ts).
 export async function proxy(request: NextRequest) {
   const headers = withoutClientSecurityHeaders(request.headers);
   const csp: CspOptions = { https: servedOverHttps(), development: process.env.NODE_ENV === "development" };
@@ -27,8 +28,8 @@ export async function proxy(request: NextRequest) {
   const slug = host && host !== new URL(env().APP_ORIGIN).hostname ? await tenantSlugForHost(host) : null;
   if (slug) {
     const route = customDomainRoute(slug, pathname);
-    if (route.kind === "main-origin") return toMainOrigin(request, route.pathname, csp);
-    pathname = route.pathname;
+    // The console and sign-in live on the main origin only: here they are the tenant's 404 page.
+    pathname = route.kind === "tenant" ? route.pathname : `/${slug}/not-found`;
   } else if (isAppPath(pathname)) {
     return appRequest(request, headers, csp);
   }
@@ -62,14 +63,6 @@ function appRequest(request: NextRequest, headers: Headers, csp: CspOptions) {
     response.cookies.set(LOCALE_COOKIE, locale, { path: "/", sameSite: "lax", httpOnly: true, maxAge: 60 * 60 * 24 * 365 });
   }
   return secured(response, policy);
-}
-
-/** The console and sign-in on a custom domain: the same page on APP_ORIGIN (GET/HEAD), else 404. */
-function toMainOrigin(request: NextRequest, pathname: string, csp: CspOptions) {
-  const response = SAFE_METHODS.has(request.method)
-    ? NextResponse.redirect(mainOriginUrl(env().APP_ORIGIN, pathname, request.nextUrl.search), 307)
-    : new NextResponse(null, { status: 404 });
-  return secured(response, publicPagePolicy(csp));
 }
 
 function secured(response: NextResponse, policy: string) {

@@ -1,0 +1,160 @@
+import type { APIResponse, Page } from "@playwright/test";
+import { DEMO_PASSWORD } from "./fixtures/auth";
+import { cspDirectives, watchCspViolations } from "./fixtures/csp";
+import { expect, open, sectionHeadings, test } from "./fixtures/test";
+import { E2E_PORT } from "./support/ports";
+
+// Security headers on the two kinds of pages (cached public, per-request signed-in), the CSP nonce
+// on every script of the signed-in area, and CSRF: a state-changing request from another origin
+// changes nothing.
+
+const APP_ORIGIN = `http://127.0.0.1:${E2E_PORT}`;
+
+function expectCommonHeaders(headers: Record<string, string>) {
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  expect(headers["x-frame-options"]).toBe("DENY");
+  // Served over http here: HSTS would be ignored, and must not pin a developer's localhost.
+  expect(headers["strict-transport-security"]).toBeUndefined();
+  const csp = cspDirectives(headers["content-security-policy"]);
+  expect(csp.get("default-src")).toBe("'self'");
+  expect(csp.get("object-src")).toBe("'none'");
+  expect(csp.get("base-uri")).toBe("'none'");
+  expect(csp.get("frame-ancestors")).toBe("'none'");
+  expect(csp.get("form-action")).toBe("'self'");
+  expect(csp.get("img-src")).toBe("'self' data:");
+  expect(csp.get("connect-src")).toBe("'self'");
+  expect(csp.has("upgrade-insecure-requests")).toBe(false);
+  return csp;
+}
+
+test("a cached public page: strict CSP without a nonce, hydrates with no CSP violation", async ({ page }) => {
+  const violations = await watchCspViolations(page);
+  const response = await open(page, "/mpmx/measures", 200, "load");
+  const csp = expectCommonHeaders(response.headers());
+  expect(csp.get("script-src")).toBe("'self' 'unsafe-inline'");
+  expect(csp.get("style-src")).toBe("'self'");
+  expect(response.headers()["content-security-policy"]).not.toContain("nonce-");
+  // The one copy served to everyone carries no nonce either.
+  expect(await response.text()).not.toContain("nonce=");
+
+  // Next's scripts ran (the page hydrated) and client-side navigation works under the policy.
+  await expect.poll(() => page.evaluate(() => Boolean((window as unknown as { next?: { appDir?: boolean } }).next?.appDir))).toBe(true);
+  await page.getByRole("navigation", { name: "Trust Center" }).getByRole("link", { name: "Versionshistorie" }).click();
+  await expect(page).toHaveURL("/mpmx/measures/versions");
+  await expect(page.getByTestId("version-entry")).toHaveCount(2);
+  await page.getByRole("link", { name: "Mit Version 1 vergleichen" }).click();
+  await expect(page).toHaveURL("/mpmx/measures/compare?from=1&to=2");
+  await expect(page.getByTestId("count-changed")).toBeVisible();
+  // The brand colour (a style attribute) applies.
+  expect(await page.locator("body").evaluate((body) => getComputedStyle(body).getPropertyValue("--brand").trim())).toBe("#0b5cad");
+  expect(await violations()).toEqual([]);
+});
+
+test("the sign-in page: a fresh nonce per response on every script, no CSP violation", async ({ page, request }) => {
+  const violations = await watchCspViolations(page);
+  const response = await open(page, "/signin?lang=de", 200, "load");
+  const csp = expectCommonHeaders(response.headers());
+  const nonce = /^'self' 'nonce-([A-Za-z0-9+/]{22}==)' 'strict-dynamic'$/.exec(csp.get("script-src") ?? "")?.[1];
+  expect(nonce, `script-src of ${response.headers()["content-security-policy"]}`).toBeDefined();
+  expect(csp.get("style-src")).toBe(`'self' 'nonce-${nonce}'`);
+
+  const html = await response.text();
+  const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+  expect(scripts.length).toBeGreaterThan(3);
+  for (const tag of scripts) expect(tag, tag).toContain(`nonce="${nonce}"`);
+  // In the DOM too (browsers hide the attribute; the property keeps it).
+  const domNonces = await page.evaluate(() => Array.from(document.querySelectorAll("script[src], script:not([src])"), (s) => (s as HTMLScriptElement).nonce));
+  expect(new Set(domNonces)).toEqual(new Set([nonce]));
+
+  await expect.poll(() => page.evaluate(() => Boolean((window as unknown as { next?: { appDir?: boolean } }).next?.appDir))).toBe(true);
+  // Client-side navigation to the staff sign-in and its form's client validation run under the policy.
+  await page.getByRole("link", { name: /Mit Passwort und Authenticator-App anmelden/ }).click();
+  await expect(page).toHaveURL(/\/signin\/staff/);
+  await page.getByRole("button", { name: "Weiter" }).click();
+  await expect(page.getByTestId("error-email")).toBeVisible();
+  expect(await violations()).toEqual([]);
+
+  // Every response gets its own nonce.
+  const again = cspDirectives((await request.get("/signin")).headers()["content-security-policy"]).get("script-src");
+  expect(again).toMatch(/'nonce-[A-Za-z0-9+/]{22}=='/);
+  expect(again).not.toContain(nonce);
+});
+
+test("a client cannot choose the nonce: a CSP request header is discarded", async ({ request }) => {
+  const response = await request.get("/signin", { headers: { "Content-Security-Policy": "script-src 'nonce-AAAAAAAAAAAAAAAAAAAAAA=='" } });
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-security-policy"]).not.toContain("AAAAAAAAAAAAAAAAAAAAAA==");
+  expect(await response.text()).not.toContain("AAAAAAAAAAAAAAAAAAAAAA==");
+  const cached = await request.get("/nordlicht/measures/versions", { headers: { "Content-Security-Policy": "script-src 'nonce-AAAAAAAAAAAAAAAAAAAAAA=='" } });
+  expect(cached.status()).toBe(200);
+  expect(await cached.text()).not.toContain("nonce=");
+});
+
+/** The staff sign-in server action as the browser sends it (captured, not sent). */
+async function capturedSignInAction(page: Page, email: string) {
+  await page.goto("/signin/staff?lang=de");
+  await expect.poll(() => page.evaluate(() => Boolean((window as unknown as { next?: unknown }).next))).toBe(true);
+  await page.getByLabel("E-Mail-Adresse").fill(email);
+  await page.getByLabel("Passwort").fill(DEMO_PASSWORD);
+  const captured = new Promise<{ url: string; headers: Record<string, string>; body: Buffer }>((resolve) => {
+    void page.route("**/signin/staff*", async (route) => {
+      if (route.request().method() !== "POST") return route.continue();
+      resolve({ url: route.request().url(), headers: route.request().headers(), body: route.request().postDataBuffer() ?? Buffer.alloc(0) });
+      await route.abort();
+    });
+  });
+  await page.getByRole("button", { name: "Weiter" }).click();
+  return captured;
+}
+
+const sessionCookies = (response: APIResponse) => response.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie" && /session/i.test(h.value));
+
+test("CSRF: a server action posted from another origin, or without Origin, changes nothing", async ({ page, playwright }) => {
+  const action = await capturedSignInAction(page, "editor@mpmx.example");
+  expect(action.headers["next-action"]).toMatch(/^[0-9a-f]{40,}$/);
+  expect(action.headers["origin"]).toBe(APP_ORIGIN);
+  const replay = async (headers: Record<string, string | undefined>) => {
+    // A context of its own: no cookies, exactly the headers given.
+    const context = await playwright.request.newContext();
+    const merged = Object.fromEntries(Object.entries({ ...action.headers, ...headers }).filter((entry): entry is [string, string] => entry[1] !== undefined));
+    const response = await context.fetch(action.url, { method: "POST", headers: merged, data: action.body, maxRedirects: 0 });
+    const result = { status: response.status(), cookies: sessionCookies(response), body: await response.text() };
+    await context.dispose();
+    return result;
+  };
+
+  // Another site's page (its Origin) and a request without Origin: refused before the action runs.
+  for (const origin of ["http://evil.example", "http://127.0.0.1.evil.example", "null", undefined]) {
+    const refused = await replay({ origin });
+    expect(refused.status, `Origin ${origin}`).toBe(403);
+    expect(refused.body).toBe("Forbidden: cross-origin request");
+    expect(refused.cookies).toEqual([]);
+  }
+
+  // Next's own check, reached when the proxy's passes: Origin is APP_ORIGIN, but the request was
+  // addressed to another host. Next compares Origin with Host and does not run the action.
+  const nextCheck = await replay({ host: `other.localhost:${E2E_PORT}` });
+  expect(nextCheck.status).toBe(500);
+  expect(nextCheck.cookies).toEqual([]);
+
+  // The same request from our own page does sign in: the refusals above are not a broken replay.
+  const accepted = await replay({});
+  expect(accepted.status).toBe(200);
+  expect(accepted.cookies).toHaveLength(1);
+});
+
+test("CSRF: a form posted to a public page from another origin is refused too", async ({ request }) => {
+  const response = await request.post("/mpmx/measures", { headers: { origin: "http://evil.example" }, form: { x: "1" } });
+  expect(response.status()).toBe(403);
+  const sameOrigin = await request.post("/mpmx/measures", { headers: { origin: APP_ORIGIN }, form: { x: "1" } });
+  expect(sameOrigin.status()).not.toBe(403);
+});
+
+test("public pages still render under the policy with JavaScript disabled", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await open(page, "/mpmx/measures");
+  await expect(sectionHeadings(page)).toHaveCount(12);
+  await context.close();
+});
