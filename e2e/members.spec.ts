@@ -190,3 +190,39 @@ test("a legal editor cannot open the members page", async ({ page }) => {
   await open(page, MEMBERS, 403);
   await expect(page.getByTestId("forbidden")).toBeVisible();
 });
+
+test("a signed-in user creates a trust center at /new; bad and taken addresses are answered next to the field", async ({ page }) => {
+  const slug = `new-${Date.now().toString(36)}`;
+  // Opened before it exists: a 404 that the public cache keeps until the tenant is created.
+  await open(page, `/${slug}`, 404);
+  await signInWithEmailLink(page, uniqueEmail("founder"));
+  await open(page, "/new?lang=en");
+  await expectNoSeriousAxeViolations(page, "/new");
+  const form = page.getByTestId("create-tenant-form");
+  const create = form.getByRole("button", { name: "Create trust center" });
+  await submitForm(page, create);
+  await expect(form.getByTestId("error-name")).toHaveText("Please fill in this field.");
+  await expect(form.getByTestId("error-slug")).toHaveText("Please fill in this field.");
+
+  await form.getByLabel("Name of your organisation").fill("Näher & Söhne <script>alert(1)</script>");
+  for (const [value, message] of [
+    ["mpmx", "This address is already taken. Please choose another one."],
+    ["admin", "This address is reserved. Please choose another one."],
+    ["Ä-ö'; DROP TABLE tenants;--", "Use 1 to 40 lower-case letters, digits and single hyphens, starting and ending with a letter or digit."],
+  ]) {
+    await form.getByLabel("Address").fill(value);
+    await submitForm(page, create);
+    await expect(form.getByTestId("error-slug")).toHaveText(message);
+    await expect(form.getByLabel("Address")).toHaveValue(value);
+    await expect(form.getByLabel("Name of your organisation")).toHaveValue("Näher & Söhne <script>alert(1)</script>");
+  }
+  await screenshots(page, "new");
+
+  await form.getByLabel("Address").fill(slug);
+  await create.click();
+  // The new owner is staff now: the console sends them to MFA enrolment first.
+  await expect(page).toHaveURL(`/account/security?next=${encodeURIComponent(`/${slug}/admin`)}`);
+  const publicPage = await open(page, `/${slug}`);
+  expect(publicPage.status()).toBe(200);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Näher & Söhne <script>alert(1)</script>");
+});
