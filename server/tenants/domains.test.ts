@@ -1,13 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemoData } from "@/prisma/seed/seed-demo";
 import { closeDb, getDb } from "@/server/db/client";
 import { connectTestDatabase } from "@/server/testing/database";
 import { createDomainDirectory, loadCustomDomains, type DomainTable } from "./domains";
 
 connectTestDatabase();
 
+// Tenants of this file's own (the shared test database may or may not hold the demo data).
+const suffix = Math.random().toString(36).slice(2, 8);
+const WITH_DOMAIN = { slug: `domains-a-${suffix}`, name: "Domains A", customDomain: `trust.domains-a-${suffix}.example` };
+const WITHOUT_DOMAIN = { slug: `domains-b-${suffix}`, name: "Domains B" };
+
 beforeAll(async () => {
-  await seedDemoData();
+  const db = await getDb();
+  await db.tenant.createMany({ data: [WITH_DOMAIN, WITHOUT_DOMAIN] });
 });
 afterAll(closeDb);
 
@@ -90,17 +95,20 @@ describe("createDomainDirectory", () => {
   });
 });
 
-describe("loadCustomDomains on the seeded database", () => {
-  it("holds the demo tenant's domain, and only tenants that have one", async () => {
-    expect(await loadCustomDomains()).toEqual(new Map([["trust.mpmx.localhost", "mpmx"]]));
+describe("loadCustomDomains on the database", () => {
+  it("holds every tenant's custom domain, and only tenants that have one", async () => {
+    const table = await loadCustomDomains();
+    expect(table.get(WITH_DOMAIN.customDomain)).toBe(WITH_DOMAIN.slug);
+    expect([...table.values()]).not.toContain(WITHOUT_DOMAIN.slug);
+    for (const [host, slug] of table) expect(host, slug).toBe(host.toLowerCase());
   });
 
   it("is readable by the app's role outside any tenant context (the proxy has none)", async () => {
     const db = await getDb();
     const rows = await db.$transaction(async (tx) => {
       await tx.$executeRaw`SET LOCAL ROLE app_user`;
-      return tx.tenant.findMany({ where: { customDomain: { not: null } }, select: { slug: true, customDomain: true } });
+      return tx.tenant.findMany({ where: { customDomain: WITH_DOMAIN.customDomain }, select: { slug: true, customDomain: true } });
     });
-    expect(rows).toEqual([{ slug: "mpmx", customDomain: "trust.mpmx.localhost" }]);
+    expect(rows).toEqual([{ slug: WITH_DOMAIN.slug, customDomain: WITH_DOMAIN.customDomain }]);
   });
 });
