@@ -14,7 +14,7 @@ import { sessionKindFor } from "./session";
 // the row stores SHA-256 of the cookie value (a leaked table yields no usable sessions), expiry
 // follows lib/auth/session-policy, and the sign-in is audited in the same transaction that creates
 // the session. Users, accounts and sessions have no row-level security, so this works as app_user;
-// the customer record (RLS) is written with the user's own context set.
+// the customer record is written in the tenant's context (RLS).
 
 export interface SsoSignInContext {
   tenant: { id: string; slug: string };
@@ -47,7 +47,6 @@ export function vouchsafeAdapter(db: Db, context: SsoSignInContext): Adapter {
     async createSession({ sessionToken, userId }): Promise<AdapterSession> {
       return db.$transaction(async (tx) => {
         const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
-        // Also sets app.user_id: the customer record below passes row-level security as the user's own.
         const kind = await sessionKindFor(tx, userId);
         const now = new Date();
         const expires = sessionExpiry({ createdAt: now, lastSeenAt: now }, kind, now);
@@ -65,7 +64,9 @@ export function vouchsafeAdapter(db: Db, context: SsoSignInContext): Adapter {
           },
         });
         // The tenant's provider vouches that this person is one of the tenant's customers. The
-        // company name is a placeholder (the email domain) until the customer edits it.
+        // company name is a placeholder (the email domain) until the customer edits it. Customer
+        // rows are written in the tenant's context only (row-level security).
+        await tx.$executeRaw`SELECT set_config('app.tenant_id', ${context.tenant.id}, true)`;
         const { count: customerCreated } = await tx.customer.createMany({
           data: [{ tenantId: context.tenant.id, userId, companyName: emailDomain(user.email) ?? user.email }],
           skipDuplicates: true,

@@ -17,8 +17,34 @@ declare module "vitest" {
   }
 }
 
+/**
+ * The demo data, written once before any test file runs: files may rely on the demo tenants and
+ * accounts, and create their own tenants, without depending on the order the files run in.
+ */
+async function seedOnce(database: TestDatabase) {
+  if (database.kind === "postgres") {
+    process.env.DATABASE_URL = database.url;
+    delete process.env.PGLITE_DIR;
+  } else {
+    process.env.PGLITE_DIR = database.dir;
+  }
+  const { closeDb, connectAsOwner } = await import("@/server/db/client");
+  const { seedDemoData } = await import("@/prisma/seed/seed-demo");
+  connectAsOwner();
+  try {
+    if (!(await seedDemoData())) throw new Error("the fresh test database was not empty");
+  } finally {
+    // PGlite: one process per folder, and the test files open it next.
+    await closeDb();
+    if (serverUrlBackup !== undefined) process.env.DATABASE_URL = serverUrlBackup;
+  }
+}
+
+let serverUrlBackup: string | undefined;
+
 export default async function setup(project: TestProject) {
   const serverUrl = process.env.DATABASE_URL;
+  serverUrlBackup = serverUrl;
   let database: TestDatabase;
   let cleanup: () => Promise<void>;
   if (serverUrl) {
@@ -32,7 +58,8 @@ export default async function setup(project: TestProject) {
   }
   const started = Date.now();
   await migrate(database.kind === "postgres" ? database : { kind: "pglite", dir: database.dir }, { quiet: true });
-  console.log(`[test] ${database.kind === "postgres" ? "PostgreSQL server" : "embedded PGlite"} database migrated in ${Date.now() - started} ms`);
+  await seedOnce(database);
+  console.log(`[test] ${database.kind === "postgres" ? "PostgreSQL server" : "embedded PGlite"} database migrated and seeded in ${Date.now() - started} ms`);
   project.provide("testDatabase", database);
   return cleanup;
 }
