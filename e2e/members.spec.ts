@@ -209,7 +209,7 @@ test("a signed-in user creates a trust center at /new; bad and taken addresses a
     ["mpmx", "This address is already taken. Please choose another one."],
     ["admin", "This address is reserved. Please choose another one."],
     ["Ä-ö'; DROP TABLE tenants;--", "Use 1 to 40 lower-case letters, digits and single hyphens, starting and ending with a letter or digit."],
-  ]) {
+  ] as const) {
     await form.getByLabel("Address").fill(value);
     await submitForm(page, create);
     await expect(form.getByTestId("error-slug")).toHaveText(message);

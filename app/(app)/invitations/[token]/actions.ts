@@ -1,7 +1,8 @@
 "use server";
 import { redirect } from "next/navigation";
-import { isAppError } from "@/lib/errors";
-import { currentSession } from "@/server/auth/session";
+import { AuthorizationError, isAppError } from "@/lib/errors";
+import { requireUser } from "@/server/auth/guard";
+import type { CurrentSession } from "@/server/auth/session";
 import { acceptInvitation } from "@/server/members/accept-invitation";
 import { requestMeta } from "@/server/request-context";
 
@@ -12,8 +13,14 @@ import { requestMeta } from "@/server/request-context";
  */
 export async function acceptInvitationAction(token: string): Promise<void> {
   const invitationPath = `/invitations/${encodeURIComponent(token)}`;
-  const session = await currentSession();
-  if (!session) redirect(`/signin?next=${encodeURIComponent(invitationPath)}`);
+  let session: CurrentSession;
+  try {
+    ({ session } = await requireUser());
+  } catch (error) {
+    // Signed out meanwhile: the customer sign-in page (an email link), then back to this page.
+    if (error instanceof AuthorizationError) redirect(`/signin?next=${encodeURIComponent(invitationPath)}`);
+    throw error;
+  }
   let slug: string;
   try {
     ({ tenant: { slug } } = await acceptInvitation({ token, session, meta: await requestMeta() }));
