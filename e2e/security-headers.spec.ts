@@ -28,11 +28,19 @@ function expectCommonHeaders(headers: Record<string, string>) {
   return csp;
 }
 
+/** Injects an inline event handler, the usual HTML-injection payload: the policy must block it. */
+async function expectInjectedHandlerBlocked(page: Page, violations: () => Promise<string[]>) {
+  await page.evaluate(() => document.body.insertAdjacentHTML("beforeend", '<img alt="" src="/injected-missing.png" onerror="window.__injected = true">'));
+  await expect.poll(async () => (await violations()).some((v) => v.startsWith("script-src-attr blocked inline"))).toBe(true);
+  expect(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected)).toBeUndefined();
+}
+
 test("a cached public page: strict CSP without a nonce, hydrates with no CSP violation", async ({ page }) => {
   const violations = await watchCspViolations(page);
   const response = await open(page, "/mpmx/measures", 200, "load");
   const csp = expectCommonHeaders(response.headers());
   expect(csp.get("script-src")).toBe("'self' 'unsafe-inline'");
+  expect(csp.get("script-src-attr")).toBe("'none'");
   expect(csp.get("style-src")).toBe("'self'");
   expect(response.headers()["content-security-policy"]).not.toContain("nonce-");
   // The one copy served to everyone carries no nonce either.
@@ -49,6 +57,7 @@ test("a cached public page: strict CSP without a nonce, hydrates with no CSP vio
   // The brand colour (a style attribute) applies.
   expect(await page.locator("body").evaluate((body) => getComputedStyle(body).getPropertyValue("--brand").trim())).toBe("#0b5cad");
   expect(await violations()).toEqual([]);
+  await expectInjectedHandlerBlocked(page, violations);
 });
 
 test("the sign-in page: a fresh nonce per response on every script, no CSP violation", async ({ page, request }) => {
@@ -74,6 +83,7 @@ test("the sign-in page: a fresh nonce per response on every script, no CSP viola
   await page.getByRole("button", { name: "Weiter" }).click();
   await expect(page.getByTestId("error-email")).toBeVisible();
   expect(await violations()).toEqual([]);
+  await expectInjectedHandlerBlocked(page, violations);
 
   // Every response gets its own nonce.
   const again = cspDirectives((await request.get("/signin")).headers()["content-security-policy"]).get("script-src");

@@ -6,7 +6,7 @@ const directives = (policy: string) => new Map(policy.split("; ").map((d) => [d.
 describe("appPagePolicy", () => {
   it("allows scripts only with the nonce (and what they load), nothing from other origins", () => {
     expect(appPagePolicy("AAAAAAAAAAAAAAAAAAAAAA==")).toBe(
-      "default-src 'self'; script-src 'self' 'nonce-AAAAAAAAAAAAAAAAAAAAAA==' 'strict-dynamic'; style-src 'self' 'nonce-AAAAAAAAAAAAAAAAAAAAAA=='; " +
+      "default-src 'self'; script-src 'self' 'nonce-AAAAAAAAAAAAAAAAAAAAAA==' 'strict-dynamic'; script-src-attr 'none'; style-src 'self' 'nonce-AAAAAAAAAAAAAAAAAAAAAA=='; " +
         "style-src-attr 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; " +
         "frame-ancestors 'none'; form-action 'self'",
     );
@@ -30,6 +30,8 @@ describe("publicPagePolicy", () => {
   it("names no nonce (cached HTML) and keeps every other directive as strict", () => {
     const policy = directives(publicPagePolicy());
     expect(policy.get("script-src")).toBe("'self' 'unsafe-inline'");
+    // Inline <script> elements (Next's RSC payload) run, inline event handlers do not.
+    expect(policy.get("script-src-attr")).toBe("'none'");
     expect(policy.get("style-src")).toBe("'self'");
     expect(policy.get("object-src")).toBe("'none'");
     expect(policy.get("base-uri")).toBe("'none'");

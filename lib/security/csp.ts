@@ -8,12 +8,14 @@
 // cached copy, and the hashes of Next's inline scripts (the RSC payload, self.__next_f.push(...))
 // differ per page and per published version, so neither can be named in a header written before
 // the page is looked up. Those inline scripts are needed to hydrate (a blocked one logs a CSP
-// violation on every visit), so script-src allows 'self' plus inline script there. Everything else
-// stays as strict as on the signed-in pages: no plugins, no <base>, no framing, forms and fetches
-// only to this origin, no third-party scripts, styles, fonts or images. What that leaves open is
-// an injected inline script on a public page, which shows only published, React-escaped content.
-// The stronger alternative (hydration-free public pages, or hashes computed when a page is cached)
-// needs Next support that does not exist in 16.x.
+// violation on every visit), so script-src allows 'self' plus inline <script> elements there, but
+// script-src-attr 'none' still blocks inline event handlers (<img onerror=…>, the usual injection
+// payload; Next and React emit none). Everything else stays as strict as on the signed-in pages:
+// no plugins, no <base>, no framing, forms and fetches only to this origin, no third-party
+// scripts, styles, fonts or images. What that leaves open is an injected <script> element on a
+// public page, which shows only published, React-escaped content. The stronger alternatives
+// (hydration-free public pages, or hashes recorded when a page enters the cache and replayed as
+// its header) need Next support that 16.x does not have.
 //
 // Styles: Tailwind and next/font produce stylesheet files ('self'); the one inline need is the
 // tenant's brand colour, a style="--brand: …" attribute (app/[tenant]/**/layout.tsx), hence
@@ -60,6 +62,7 @@ function commonDirectives(options: CspOptions): Directives {
   return {
     "default-src": ["'self'"],
     "script-src": [],
+    "script-src-attr": ["'none'"],
     "style-src": [],
     "style-src-attr": ["'unsafe-inline'"],
     "img-src": ["'self'", "data:"],
