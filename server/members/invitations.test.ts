@@ -7,7 +7,7 @@ import { INVITATION_TTL_MS, inviteMember } from "./invite-member";
 import { listInvitations, listMembers } from "./queries";
 import { revokeInvitation } from "./revoke-invitation";
 import {
-  addMember, seedDemoDataFirst, auditActions, auditEvents, createUser, expectAppError, expectDenied, invitationToken, mailsTo, meta, rolesOf, sessionOf, staffTenant, unique, type StaffTenant,
+  addMember, auditActions, auditEvents, createUser, expectAppError, expectDenied, invitationToken, mailsTo, meta, rolesOf, sessionOf, staffTenant, unique, type StaffTenant,
 } from "./test-fixtures";
 
 // Invitations from the inviter's and the invitee's side, as the running app does them (app_user,
@@ -15,7 +15,6 @@ import {
 
 connectTestDatabase({ role: "app" });
 afterAll(closeDb);
-seedDemoDataFirst();
 
 let acme: StaffTenant;
 let other: StaffTenant;

@@ -6,14 +6,13 @@ import { closeDb, withTenant } from "../db/client";
 import { changeRoles } from "./change-roles";
 import { listMembers } from "./queries";
 import { removeMember } from "./remove-member";
-import { addMember, seedDemoDataFirst, auditActions, auditEvents, expectAppError, expectDenied, memberId, meta, rolesOf, signIn, staffTenant, unique, type StaffTenant } from "./test-fixtures";
+import { addMember, auditActions, auditEvents, expectAppError, expectDenied, memberId, meta, rolesOf, signIn, staffTenant, unique, type StaffTenant } from "./test-fixtures";
 
 // Changing roles and removing members: the owner rules, tenant isolation and the audit trail, as
 // the running app does them (app_user, row-level security on).
 
 connectTestDatabase({ role: "app" });
 afterAll(closeDb);
-seedDemoDataFirst();
 
 let other: StaffTenant;
 beforeAll(async () => {

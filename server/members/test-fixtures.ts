@@ -1,24 +1,13 @@
 // Fixtures for the members and tenants integration tests (not a test file itself). Everything is
 // written the way the app writes it: as app_user, inside a tenant's context where RLS applies.
 import { randomUUID } from "node:crypto";
-import { beforeAll, expect } from "vitest";
-import { seedDemoData } from "@/prisma/seed/seed-demo";
+import { expect } from "vitest";
 import type { StaffRole } from "@/lib/auth/permissions";
 import { AppError, AuthorizationError } from "@/lib/errors";
 import { createSession, readSession, type CurrentSession } from "../auth/session";
 import { getDb, withTenant } from "../db/client";
 import { createTenant } from "../tenants/create-tenant";
 import type { StaffActor } from "./context";
-
-/**
- * Test files that rely on the demo data seed it only into an empty database; these tests create
- * tenants of their own, so they seed first, whichever file runs first. Call at the top of a file.
- */
-export function seedDemoDataFirst() {
-  beforeAll(async () => {
-    await seedDemoData();
-  });
-}
 
 export const meta = { ip: "203.0.113.9", userAgent: "vitest", requestId: "req-members" };
 

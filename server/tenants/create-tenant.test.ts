@@ -1,14 +1,13 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { connectTestDatabase } from "@/server/testing/database";
 import { closeDb, getDb, withTenant } from "../db/client";
-import { auditEvents, createUser, seedDemoDataFirst, expectAppError, meta, unique } from "../members/test-fixtures";
+import { auditEvents, createUser, expectAppError, meta, unique } from "../members/test-fixtures";
 import { createTenant } from "./create-tenant";
 
 // Creating a trust center, as /new does it for a signed-in user (app_user, row-level security on).
 
 connectTestDatabase({ role: "app" });
 afterAll(closeDb);
-seedDemoDataFirst();
 
 const selfService = (slug: string, owner: { id: string; email: string }, name = "Acme GmbH") =>
   createTenant({ slug, name, owner, actor: owner, via: "self-service", meta });

@@ -2,14 +2,13 @@ import { spawnSync } from "node:child_process";
 import { afterAll, describe, expect, it } from "vitest";
 import { connectTestDatabase } from "@/server/testing/database";
 import { closeDb, getDb, withTenant } from "../db/client";
-import { auditEvents, createUser, seedDemoDataFirst, unique } from "../members/test-fixtures";
+import { auditEvents, createUser, unique } from "../members/test-fixtures";
 import { nextSteps, parseTenantCreateArgs, runTenantCreate } from "./tenant-create-cli";
 
 // `npm run tenant:create`: argument checks, the owner account, and the real command's exit code.
 
 connectTestDatabase();
 afterAll(closeDb);
-seedDemoDataFirst();
 
 describe("parseTenantCreateArgs", () => {
   it("accepts the three options and normalizes slug and owner address", () => {
