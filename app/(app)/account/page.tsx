@@ -61,6 +61,11 @@ export default async function AccountPage() {
         {overview.consoles.length === 0 && overview.customerOf.length === 0 ? (
           <EmptyState title={t("overview.emptyTitle")}>{t("overview.emptyBody")}</EmptyState>
         ) : null}
+        <p>
+          <Link href="/new" className="font-medium" data-testid="create-trust-center">
+            {t("overview.createTrustCenter")}
+          </Link>
+        </p>
         <section aria-labelledby="security" className="rounded-lg border border-slate-200 bg-white p-4">
           <h2 id="security" className="text-lg font-semibold">
             {t("overview.security")}
