@@ -13,6 +13,8 @@ import type { RoleOption } from "./role-checkboxes";
 export interface MemberControls {
   editRoles: boolean;
   remove: boolean;
+  /** Offered for other members only: one's own factor is managed on the security page. */
+  resetMfa: boolean;
   manageOwner: boolean;
   lastOwner: boolean;
   /** Why controls are missing, if they are. */
@@ -27,15 +29,17 @@ interface Props {
   timeZone: string;
   roleOptions: readonly RoleOption[];
   changeRolesAction: (state: FormState, formData: FormData) => Promise<FormState>;
+  resetMfaAction: (formData: FormData) => Promise<void>;
 }
 
-export async function MemberList({ members, viewerId, slug, locale, timeZone, roleOptions, changeRolesAction }: Props) {
+export async function MemberList({ members, viewerId, slug, locale, timeZone, roleOptions, changeRolesAction, resetMfaAction }: Props) {
   const t = await getTranslations({ locale, namespace: "members" });
   const roleLabel = (role: StaffRole) => roleOptions.find((option) => option.role === role)?.label ?? role;
   return (
     <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" data-testid="member-list">
       {members.map((member) => {
         const display = member.name ?? member.email;
+        const resetMfa = member.controls.resetMfa && member.userId !== viewerId;
         return (
           <li key={member.id} className="space-y-3 px-4 py-4" data-testid="member" data-email={member.email}>
             <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-2">
@@ -55,7 +59,7 @@ export async function MemberList({ members, viewerId, slug, locale, timeZone, ro
                 ))}
               </ul>
             </div>
-            {member.controls.editRoles || member.controls.remove ? (
+            {member.controls.editRoles || member.controls.remove || resetMfa ? (
               <div className="flex flex-wrap items-start gap-x-6 gap-y-2">
                 {member.controls.editRoles ? (
                   <details className="group min-w-0 flex-1 basis-64">
@@ -83,6 +87,21 @@ export async function MemberList({ members, viewerId, slug, locale, timeZone, ro
                     <span aria-hidden="true">{t("remove.link")}</span>
                     <span className="sr-only">{t("remove.linkLabel", { member: display })}</span>
                   </Link>
+                ) : null}
+                {resetMfa ? (
+                  <details className="min-w-0 basis-64">
+                    <summary className="cursor-pointer text-sm font-medium text-slate-900 underline-offset-4 hover:underline" data-testid="reset-mfa">
+                      <span aria-hidden="true">{t("mfaReset.link")}</span>
+                      <span className="sr-only">{t("mfaReset.linkLabel", { member: display })}</span>
+                    </summary>
+                    <form action={resetMfaAction} className="mt-3 space-y-3 rounded-md border border-amber-300 bg-amber-50 p-4">
+                      <p className="text-sm text-amber-950">{t("mfaReset.confirm", { member: display })}</p>
+                      <input type="hidden" name="memberId" value={member.id} />
+                      <button type="submit" className="rounded-md bg-amber-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-amber-900" data-testid="reset-mfa-confirm">
+                        {t("mfaReset.button")}
+                      </button>
+                    </form>
+                  </details>
                 ) : null}
               </div>
             ) : null}

@@ -11,6 +11,8 @@ export const PERMISSIONS = {
   "members.invite": ["OWNER", "ADMIN"],
   "members.changeRoles": ["OWNER", "ADMIN"],
   "members.remove": ["OWNER", "ADMIN"],
+  /** Turn off a member's TOTP so they enrol again (lost device); ends their sessions. */
+  "members.resetMfa": ["OWNER", "ADMIN"],
   /** Granting or taking OWNER is an owner's decision. */
   "members.manageOwners": ["OWNER"],
   "audit.view": ["OWNER", "ADMIN"],

@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError, AuthorizationError } from "@/lib/errors";
 import { recordAudit } from "../audit/record";
-import { getDb } from "../db/client";
+import { getDb, type Tx } from "../db/client";
 import type { RequestMeta } from "../request-context";
 import { consume, reset } from "../security/rate-limit";
 import { open, seal } from "../security/secret-box";
@@ -73,15 +73,11 @@ export async function regenerateRecoveryCodes(session: CurrentSession, meta: Req
 }
 
 /**
- * Turns MFA off for a user so they enrol again (an admin's reset, or the user's own with an MFA
- * session); every session of the user ends at once.
+ * Turns MFA off for a user so they enrol again (after an admin's reset); every session of the user
+ * ends at once. The caller audits, in the same transaction.
  */
-export async function resetMfa(input: { userId: string; actor: { id: string; email: string; roles?: string[] }; tenantId: string | null; meta: RequestMeta }) {
-  const db = await getDb();
-  await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: input.userId }, data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null } });
-    await tx.recoveryCode.deleteMany({ where: { userId: input.userId } });
-    await deleteUserSessions(tx, input.userId);
-    await recordAudit(tx, { tenantId: input.tenantId, actor: input.actor, action: "auth.mfa.reset", target: { type: "user", id: input.userId }, meta: input.meta });
-  });
+export async function resetUserMfa(tx: Tx, userId: string): Promise<{ sessionsEnded: number }> {
+  await tx.user.update({ where: { id: userId }, data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null } });
+  await tx.recoveryCode.deleteMany({ where: { userId } });
+  return { sessionsEnded: await deleteUserSessions(tx, userId) };
 }

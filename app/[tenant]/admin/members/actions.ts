@@ -14,6 +14,7 @@ import { changeRoles } from "@/server/members/change-roles";
 import { staffActor } from "@/server/members/context";
 import { inviteMember } from "@/server/members/invite-member";
 import { removeMember } from "@/server/members/remove-member";
+import { resetMemberMfa } from "@/server/members/reset-member-mfa";
 import { revokeInvitation } from "@/server/members/revoke-invitation";
 import { requestMeta } from "@/server/request-context";
 
@@ -88,6 +89,7 @@ function failureCode(error: unknown): string | null {
   if (!isAppError(error)) return null;
   if (error.code === "notFound") return "notFound";
   if (error.details?.reason === "lastOwner") return "lastOwner";
+  if (error.details?.reason === "self") return "self";
   return null;
 }
 
@@ -119,4 +121,19 @@ export async function revokeInvitationAction(slug: string, formData: FormData): 
   }
   revalidatePath(membersPath(slug));
   redirect(`${membersPath(slug)}?notice=revoked`);
+}
+
+export async function resetMemberMfaAction(slug: string, formData: FormData): Promise<void> {
+  const access = await guard(slug, "members.resetMfa");
+  const parsed = parseForm(removeMemberSchema, formData);
+  if (!parsed.ok) redirect(`${membersPath(slug)}?error=notFound`);
+  try {
+    await resetMemberMfa({ tenant: access.tenant, actor: staffActor(access), memberId: parsed.data.memberId, meta: await requestMeta() });
+  } catch (error) {
+    const code = failureCode(error);
+    if (code) redirect(`${membersPath(slug)}?error=${code}`);
+    throw error;
+  }
+  revalidatePath(membersPath(slug));
+  redirect(`${membersPath(slug)}?notice=mfaReset`);
 }

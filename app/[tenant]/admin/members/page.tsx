@@ -12,13 +12,13 @@ import { guardConsolePage } from "@/server/auth/page-guard";
 import { appLocale } from "@/server/i18n/app-locale";
 import { listInvitations, listMembers, tenantTimeZone } from "@/server/members/queries";
 import { isLastOwner, mayManageOwners, mayTouchMember } from "@/server/members/rules";
-import { changeRolesAction, inviteMemberAction, revokeInvitationAction } from "./actions";
+import { changeRolesAction, inviteMemberAction, resetMemberMfaAction, revokeInvitationAction } from "./actions";
 
 type Params = Promise<{ tenant: string }>;
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
-const NOTICES = ["removed", "revoked"] as const;
-const ERRORS = ["lastOwner", "ownerOnly", "notFound"] as const;
+const NOTICES = ["removed", "revoked", "mfaReset"] as const;
+const ERRORS = ["lastOwner", "ownerOnly", "notFound", "self"] as const;
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations({ locale: await appLocale(), namespace: "members" });
@@ -43,7 +43,8 @@ export default async function MembersPage({ params, searchParams }: { params: Pa
     const lastOwner = isLastOwner(roles, owners);
     const editRoles = touch && hasPermission(viewer, "members.changeRoles");
     const remove = touch && !lastOwner && hasPermission(viewer, "members.remove");
-    return { editRoles, remove, manageOwner: mayManageOwners(viewer), lastOwner, hint: touch ? undefined : t("roles.ownerOnly") };
+    const resetMfa = touch && hasPermission(viewer, "members.resetMfa");
+    return { editRoles, remove, resetMfa, manageOwner: mayManageOwners(viewer), lastOwner, hint: touch ? undefined : t("roles.ownerOnly") };
   };
   const mayInvite = hasPermission(viewer, "members.invite");
   const notice = NOTICES.find((code) => query.notice === code);
@@ -76,6 +77,7 @@ export default async function MembersPage({ params, searchParams }: { params: Pa
                 timeZone={timeZone}
                 roleOptions={options}
                 changeRolesAction={changeRolesAction.bind(null, slug)}
+                resetMfaAction={resetMemberMfaAction.bind(null, slug)}
               />
             </section>
             {mayInvite ? (
