@@ -1,7 +1,9 @@
-// Tenant slugs share the URL space with top-level routes, so those names are reserved.
+// Tenant slugs share the URL space with top-level routes, so those names are reserved; and on a
+// tenant's custom domain /{slug}/x and /x are the same page, so a tenant's own page names are too.
 export const RESERVED_SLUGS = new Set([
-  "_next", "about", "account", "accounts", "admin", "api", "app", "assets", "auth", "de", "en", "favicon.ico",
-  "feed.xml", "health", "help", "icon.svg", "login", "logout", "new", "public", "robots.txt", "settings",
+  "_next", "about", "account", "accounts", "admin", "api", "app", "assets", "attestations", "auth",
+  "certifications", "de", "en", "favicon.ico", "feed.xml", "health", "help", "icon.svg", "invitations",
+  "login", "logout", "mailbox", "measures", "new", "not-found", "public", "robots.txt", "settings",
   "signin", "signout", "signup", "site", "sitemap.xml", "static", "status", "support", "verify", "www",
 ]);
 
