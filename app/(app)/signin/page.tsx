@@ -5,6 +5,7 @@ import { safeRedirectPath } from "@/lib/routing/safe-redirect";
 import { AppShell } from "@/components/app/app-shell";
 import { AuthCard } from "@/components/auth/auth-card";
 import { MagicLinkForm } from "@/components/auth/magic-link-form";
+import { SsoSignIn } from "@/components/sso/sso-sign-in";
 import { FormAlert } from "@/components/ui/form-alert";
 import { appLocale } from "@/server/i18n/app-locale";
 
@@ -39,6 +40,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
           </p>
         }
       >
+        <SsoSignIn locale={locale} query={query} next={next} />
         <MagicLinkForm next={next} labels={{ email: t("signIn.email"), submit: t("signIn.submit"), pending: t("signIn.pending") }} />
       </AuthCard>
     </AppShell>

@@ -1,0 +1,49 @@
+import { getTranslations } from "next-intl/server";
+import { startSsoSignInAction } from "@/app/(app)/signin/sso-actions";
+import type { Locale } from "@/lib/i18n/locales";
+import { FormAlert } from "@/components/ui/form-alert";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { loadTenantSso } from "@/server/auth/oidc-providers";
+
+const REASONS = ["email_missing", "email_unverified", "domain_not_allowed", "staff_account", "account_disabled", "provider_error", "unavailable", "failed"] as const;
+type Reason = (typeof REASONS)[number];
+
+type QueryValue = string | string[] | undefined;
+
+/**
+ * The sign-in page's single sign-on part: on /signin?tenant=<slug> a button for that tenant's
+ * provider (when it has one), and after a refused or failed attempt the reason.
+ */
+export async function SsoSignIn({ locale, query, next }: { locale: Locale; query: { tenant?: QueryValue; error?: QueryValue; reason?: QueryValue }; next: string }) {
+  const t = await getTranslations({ locale, namespace: "sso" });
+  const slug = typeof query.tenant === "string" ? query.tenant : null;
+  const sso = slug ? await loadTenantSso(slug) : null;
+  const reason = query.error === "sso" ? (REASONS.find((candidate) => candidate === query.reason) ?? "failed") : null;
+  if (!sso && !reason) return null;
+  return (
+    <div className="mb-6 space-y-4" data-testid="sso-sign-in">
+      {reason ? (
+        <FormAlert tone="error" testId="sso-error">
+          {t(`signIn.errors.${reason satisfies Reason}`)}
+        </FormAlert>
+      ) : null}
+      {sso ? (
+        <form action={startSsoSignInAction} className="space-y-2">
+          <input type="hidden" name="tenant" value={sso.tenant.slug} />
+          <input type="hidden" name="next" value={next} />
+          <SubmitButton variant="secondary" className="w-full" pendingLabel={t("signIn.pending")}>
+            {t("signIn.button", { tenant: sso.tenant.name })}
+          </SubmitButton>
+          <p className="text-sm text-slate-600">{t("signIn.hint")}</p>
+        </form>
+      ) : null}
+      {sso ? (
+        <p className="flex items-center gap-3 text-sm text-slate-600" aria-hidden="true">
+          <span className="h-px flex-1 bg-slate-200" />
+          {t("signIn.or")}
+          <span className="h-px flex-1 bg-slate-200" />
+        </p>
+      ) : null}
+    </div>
+  );
+}
