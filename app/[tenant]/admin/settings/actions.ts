@@ -1,0 +1,62 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { AuthorizationError } from "@/lib/errors";
+import { parseForm, submittedValues, type FormState } from "@/lib/forms";
+import type { Locale } from "@/lib/i18n/locales";
+import { ssoSettingsSchema } from "@/lib/validation/sso";
+import { requireTenantRole } from "@/server/auth/guard";
+import { env } from "@/server/env";
+import { errorState, fieldErrorState, unexpectedErrorState } from "@/server/forms/answer";
+import { appLocale } from "@/server/i18n/app-locale";
+import { requestMeta } from "@/server/request-context";
+import { disableSso, saveSsoSettings } from "@/server/tenants/sso-settings";
+
+/** The SSO section's form: "save" (and enable) or "disable" (clear everything). */
+export async function ssoSettingsAction(slug: string, _previous: FormState, formData: FormData): Promise<FormState> {
+  const locale = await appLocale();
+  const meta = await requestMeta();
+  const path = `/${slug}/admin/settings`;
+  // The secret is never sent back to the browser, not even the one just typed.
+  const values = submittedValues(formData, ["clientSecret", "intent"]);
+  const t = await getTranslations({ locale, namespace: "sso" });
+  try {
+    const access = await requireTenantRole(slug, "settings.update");
+    if (formData.get("intent") === "disable") {
+      await disableSso(access, meta);
+      revalidatePath(path);
+      return { status: "success", message: t("settings.cleared"), values: { issuer: "", clientId: "", emailDomains: "" } };
+    }
+    const parsed = parseForm(ssoSettingsSchema({ allowInsecureLoopback: env().APP_ENV !== "production" }), formData);
+    if (!parsed.ok) return ssoFieldErrorState(locale, parsed.fieldErrors, values);
+    const result = await saveSsoSettings(access, parsed.data, meta);
+    if (!result.ok) return ssoFieldErrorState(locale, result.fieldErrors, values);
+    revalidatePath(path);
+    const saved = { issuer: parsed.data.issuer, clientId: parsed.data.clientId, emailDomains: parsed.data.emailDomains.join("\n") };
+    return { status: "success", message: t(result.changed.length > 0 ? "settings.saved" : "settings.unchanged"), values: saved };
+  } catch (error) {
+    if (error instanceof AuthorizationError) {
+      if (error.code === "unauthenticated") redirect(`/signin/staff?next=${encodeURIComponent(path)}`);
+      return errorState((await getTranslations({ locale, namespace: "errors" }))("forbidden.body"), values);
+    }
+    return unexpectedErrorState(error, locale, meta, values);
+  }
+}
+
+/** Schema messages are errors.validation.* keys, or sso.errors.* ones when prefixed "sso.". */
+async function ssoFieldErrorState(locale: Locale, fieldErrors: Record<string, string[]>, values: Record<string, string>): Promise<FormState> {
+  const t = await getTranslations({ locale, namespace: "sso" });
+  const shared: Record<string, string[]> = {};
+  const own: Record<string, string[]> = {};
+  for (const [field, codes] of Object.entries(fieldErrors)) {
+    for (const code of codes) {
+      if (code.startsWith("sso.")) (own[field] ??= []).push(t(`errors.${code.slice("sso.".length)}` as "errors.domain"));
+      else (shared[field] ??= []).push(code);
+    }
+  }
+  const state = await fieldErrorState(locale, shared, values);
+  const merged = { ...state.fieldErrors };
+  for (const [field, messages] of Object.entries(own)) merged[field] = [...(merged[field] ?? []), ...messages];
+  return { ...state, fieldErrors: merged };
+}
