@@ -152,7 +152,10 @@ export async function handleSsoCallback(request: NextRequest): Promise<Response>
   // the server's hostname instead, and a NextRequest turns 127.0.0.1 into "localhost": a plain
   // Request with the origin computed the same way keeps both sides identical.
   const origin = forwardedOrigin(request.headers);
-  const response = await handlers.GET(new Request(`${origin}${request.nextUrl.pathname}${request.nextUrl.search}`, { method: "GET", headers }) as NextRequest);
+  const url = `${origin}${request.nextUrl.pathname}${request.nextUrl.search}`;
+  // next-auth reads nextUrl only when an operator sets AUTH_URL (then both sides use that origin).
+  const forAuthjs = Object.assign(new Request(url, { method: "GET", headers }), { nextUrl: new URL(url) }) as unknown as NextRequest;
+  const response = await handlers.GET(forAuthjs);
   const authjsCookies = request.cookies.getAll().map((cookie) => cookie.name).filter((cookieName) => AUTHJS_COOKIE.test(cookieName));
   return finishCallback(response, { slug, origin, previousToken, authjsCookies });
 }
