@@ -1,5 +1,5 @@
 import "server-only";
-import { RateLimiterPrisma, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { RateLimiterMemory, RateLimiterPrisma, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { AppError } from "@/lib/errors";
 import { getDb } from "../db/client";
 import { env } from "../env";
@@ -30,8 +30,11 @@ async function createLimiter(name: RateLimitName): Promise<RateLimiterAbstract> 
   const url = env().REDIS_URL;
   if (url) {
     const { Redis } = await import("ioredis");
-    const redis = new Redis(url, { enableOfflineQueue: false, lazyConnect: false });
-    return new RateLimiterRedis({ storeClient: redis, keyPrefix: `rl:${name}`, points, duration });
+    // Commands wait for the connection (the first requests after a start) but fail fast when Redis
+    // is down; the in-memory insurance limiter then keeps counting per instance instead of failing.
+    const redis = new Redis(url, { maxRetriesPerRequest: 1 });
+    redis.on("error", (error: Error) => console.error("[rate-limit] redis:", error.message));
+    return new RateLimiterRedis({ storeClient: redis, keyPrefix: `rl:${name}`, points, duration, insuranceLimiter: new RateLimiterMemory({ points, duration }) });
   }
   return new RateLimiterPrisma({ storeClient: await getDb(), tableName: "rateLimit", keyPrefix: name, points, duration, clearExpiredByTimeout: false });
 }
