@@ -1,4 +1,11 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
+
+// process.env outlives this file in the worker: put APP_ORIGIN back.
+const original = process.env.APP_ORIGIN;
+afterAll(() => {
+  if (original === undefined) delete process.env.APP_ORIGIN;
+  else process.env.APP_ORIGIN = original;
+});
 
 // Served over HTTPS (production), the session cookie is __Host- prefixed and Secure: bound to this
 // exact origin, never sent in clear, never set by a sibling subdomain. Over plain http (local demo,
