@@ -7,7 +7,11 @@ const redisUrl = process.env.TEST_REDIS_URL;
 connectTestDatabase({ role: "app" });
 
 describe.skipIf(!redisUrl)("rate limits in Redis", () => {
-  afterAll(async () => (await import("../db/client")).closeDb());
+  afterAll(async () => {
+    // process.env outlives this file in the worker.
+    delete process.env.REDIS_URL;
+    await (await import("../db/client")).closeDb();
+  });
 
   it("counts in Redis under the limit's prefix and refuses the attempt over the limit", async () => {
     process.env.REDIS_URL = redisUrl;
