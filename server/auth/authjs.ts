@@ -1,4 +1,6 @@
 import "server-only";
+import { isAppError } from "@/lib/errors";
+import { consume } from "../security/rate-limit";
 import NextAuth, { type NextAuthConfig } from "next-auth";
 import { cookies, headers } from "next/headers";
 import { redirect, unstable_rethrow } from "next/navigation";
@@ -25,7 +27,7 @@ const BASE_PATH = "/api/auth";
 const AUTHJS_COOKIE = /^(__Secure-|__Host-)?authjs\./;
 
 /** Why an SSO sign-in did not happen: the sign-in page explains each one (messages sso.signIn.errors). */
-export type SsoFailure = SsoDenial | "provider_error" | "unavailable" | "failed";
+export type SsoFailure = SsoDenial | "provider_error" | "unavailable" | "rate_limited" | "failed";
 
 export function ssoErrorPath(slug: string, reason: SsoFailure): string {
   return `/signin?${new URLSearchParams({ tenant: slug, error: "sso", reason })}`;
@@ -102,6 +104,13 @@ export async function startSsoSignIn(slug: string, next: unknown): Promise<never
   const sso = await loadTenantSso(slug);
   if (!sso) redirect(ssoErrorPath(slug, "unavailable"));
   const request = await currentSsoRequest(sso);
+  // Each start makes the server fetch the provider's discovery document: bounded per address.
+  try {
+    await consume("ssoStartPerIp", request.meta.ip ?? "unknown");
+  } catch (error) {
+    if (isAppError(error) && error.code === "rateLimited") redirect(ssoErrorPath(slug, "rate_limited"));
+    throw error;
+  }
   const { signIn } = NextAuth(await authConfig(request));
   try {
     await signIn(ssoProviderId(slug), { redirectTo: safeRedirectPath(next) });

@@ -13,6 +13,8 @@ export const RATE_LIMITS = {
   /** Magic links requested per address and per IP address. */
   magicLinkPerEmail: { points: 3, duration: 15 * 60 },
   magicLinkPerIp: { points: 20, duration: 15 * 60 },
+  /** Single sign-on starts per IP address (each fetches the provider's discovery document). */
+  ssoStartPerIp: { points: 20, duration: 15 * 60 },
   /** Second-factor attempts per user. */
   totpPerUser: { points: 5, duration: 15 * 60 },
   /** Invitations sent per tenant. */

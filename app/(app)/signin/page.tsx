@@ -19,8 +19,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   const t = await getTranslations({ locale, namespace: "auth" });
   const next = safeRedirectPath(query.next);
   const nextQuery = next === "/account" ? "" : `?next=${encodeURIComponent(next)}`;
+  // The language links keep which tenant's single sign-on the page offers.
+  const shellQuery = new URLSearchParams({ ...(next === "/account" ? {} : { next }), ...(typeof query.tenant === "string" ? { tenant: query.tenant } : {}) }).toString();
   return (
-    <AppShell locale={locale} path={`/signin${nextQuery}`} width="narrow">
+    <AppShell locale={locale} path={`/signin${shellQuery ? `?${shellQuery}` : ""}`} width="narrow">
       {query.signedOut ? (
         <div className="mb-4">
           <FormAlert tone="success" testId="signed-out">
