@@ -81,6 +81,20 @@ describe("checkDiscovery", () => {
   });
 });
 
+describe("checkDiscovery in production (SSRF)", () => {
+  it("refuses issuers on loopback or private networks before fetching anything", async () => {
+    let fetched = 0;
+    const fetchImpl = (async () => {
+      fetched++;
+      return new Response("{}");
+    }) as typeof fetch;
+    for (const issuer of [`${base}/good`, "https://localhost/", "https://10.0.0.5/", "https://[::1]/", "https://169.254.169.254/latest"]) {
+      expect(await checkDiscovery(issuer, { fetchImpl, allowPrivateAddresses: false }), issuer).toBe("privateAddress");
+    }
+    expect(fetched).toBe(0);
+  });
+});
+
 describe("saving and clearing a tenant's SSO settings", () => {
   let acme: StaffTenant;
   const meta = { ip: "203.0.113.20", userAgent: "vitest", requestId: "req-sso-settings" };

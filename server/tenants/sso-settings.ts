@@ -1,4 +1,7 @@
 import "server-only";
+import { env } from "../env";
+import { lookup } from "node:dns/promises";
+import { isPrivateAddress } from "@/lib/security/private-address";
 import { hasPermission, type Permission } from "@/lib/auth/permissions";
 import { AuthorizationError } from "@/lib/errors";
 import type { SsoSettingsInput } from "@/lib/validation/sso";
@@ -37,18 +40,36 @@ export async function loadSsoSettings(tenantId: string): Promise<SsoSettingsView
   };
 }
 
-export type DiscoveryProblem = "unreachable" | "invalid" | "issuerMismatch";
+export type DiscoveryProblem = "unreachable" | "invalid" | "issuerMismatch" | "privateAddress";
 
 export interface DiscoveryOptions {
   fetchImpl?: typeof fetch;
   timeoutMs?: number;
+  /** Loopback and private networks: a local test provider, never in production (SSRF). */
+  allowPrivateAddresses?: boolean;
+}
+
+/** Does the issuer's host resolve only to public addresses? */
+async function resolvesPublicly(hostname: string): Promise<boolean> {
+  try {
+    const addresses = await lookup(hostname.replace(/^\[|\]$/g, ""), { all: true, verbatim: true });
+    return addresses.length > 0 && addresses.every((entry) => !isPrivateAddress(entry.address));
+  } catch {
+    return false;
+  }
 }
 
 const MAX_DISCOVERY_BYTES = 256 * 1024;
 
 /** Fetches `${issuer}/.well-known/openid-configuration` and checks what Auth.js will need from it. */
-export async function checkDiscovery(issuer: string, { fetchImpl = fetch, timeoutMs = 5_000 }: DiscoveryOptions = {}): Promise<DiscoveryProblem | null> {
+export async function checkDiscovery(
+  issuer: string,
+  { fetchImpl = fetch, timeoutMs = 5_000, allowPrivateAddresses = env().APP_ENV !== "production" }: DiscoveryOptions = {},
+): Promise<DiscoveryProblem | null> {
   const url = new URL(issuer);
+  // Checked before the fetch; a later DNS change is why Auth.js's own fetches matter less here: they
+  // happen at sign-in, to an issuer an admin vouched for, and the answer is never shown to anyone.
+  if (!allowPrivateAddresses && !(await resolvesPublicly(url.hostname))) return "privateAddress";
   url.pathname = `${url.pathname.replace(/\/$/, "")}/.well-known/openid-configuration`;
   let body: string;
   try {
