@@ -46,6 +46,7 @@ const MATRIX: Row[] = [
   action(MEMBERS, "changeRolesAction", can("members.changeRoles"), () => [IDLE, form()], (f) => [IDLE, form({ memberId: f.foreignMemberId, roles: ["LEGAL_EDITOR"] })]),
   action(MEMBERS, "removeMemberAction", can("members.remove"), () => [form()], (f) => [form({ memberId: f.foreignMemberId })]),
   action(MEMBERS, "revokeInvitationAction", can("members.invite"), () => [form()], (f) => [form({ invitationId: f.foreignInvitationId })]),
+  action(MEMBERS, "resetMemberMfaAction", can("members.resetMfa"), () => [form()], (f) => [form({ memberId: f.foreignMemberId })]),
   page("app/[tenant]/admin/settings/page.tsx", can("settings.view")),
   action("app/[tenant]/admin/settings/actions.ts", "ssoSettingsAction", can("settings.update"), () => [IDLE, form()]),
   page("app/[tenant]/admin/audit/page.tsx", can("audit.view")),
@@ -99,7 +100,7 @@ const isPublicSite = (file: string) => file.startsWith("app/[tenant]/[lang]/") |
 
 /** Exact number of cells the table implies; also written out as a literal below, so it cannot shrink unnoticed. */
 const CELLS_FROM_TABLE = MATRIX.reduce((sum, row) => sum + PERSONAS.length * ((row.tenantScoped ? 2 : 1) + (row.foreign ? 1 : 0)), 0);
-const EXPECTED_CELLS = 432;
+const EXPECTED_CELLS = 459;
 
 const surface: SurfaceEntry[] = await scanSurface(requestFiles());
 
@@ -223,9 +224,12 @@ describe("the matrix as a whole", () => {
     const db = await getDb();
     const other = (await db.tenant.findUniqueOrThrow({ where: { slug: OTHER } })).id;
     const state = await withTenant(other, async (tx) => ({
-      member: await tx.membership.findUnique({ where: { id: fixtures.foreignMemberId }, select: { roles: true } }),
+      member: await tx.membership
+        .findUnique({ where: { id: fixtures.foreignMemberId }, select: { roles: true, user: { select: { totpEnabledAt: true } } } })
+        .then((m) => m && { roles: m.roles, user: { totpEnabled: m.user.totpEnabledAt !== null } }),
       invitation: await tx.invitation.findUnique({ where: { id: fixtures.foreignInvitationId }, select: { revokedAt: true } }),
     }));
-    expect(state).toEqual({ member: { roles: ["OWNER"] }, invitation: { revokedAt: null } });
+    // Not removed, roles unchanged, MFA not reset, invitation not revoked.
+    expect(state).toEqual({ member: { roles: ["OWNER"], user: { totpEnabled: true } }, invitation: { revokedAt: null } });
   });
 });
