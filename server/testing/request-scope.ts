@@ -22,6 +22,7 @@ export interface RequestScope {
 }
 
 let current: RequestScope = emptyScope();
+let requests = 0;
 
 function emptyScope(): RequestScope {
   return { cookies: new Map(), headers: new Headers(), cookieWrites: [] };
@@ -31,11 +32,14 @@ function emptyScope(): RequestScope {
 export function beginRequest(input: { cookies?: Record<string, string>; locale?: "de" | "en"; headers?: Record<string, string> } = {}): RequestScope {
   const headers = new Headers({
     "x-request-id": randomUUID(),
-    "user-agent": "vitest authorization matrix",
-    "x-forwarded-for": "203.0.113.77",
+    "user-agent": "vitest",
+    // A client address of its own per request (198.18.0.0/15, benchmarking range): per-IP rate
+    // limits must not turn one test's requests into another's refusals.
+    "x-forwarded-for": `198.18.${(requests >> 8) & 255}.${requests & 255}`,
     [LOCALE_HEADER]: input.locale ?? "en",
     ...input.headers,
   });
+  requests += 1;
   current = { cookies: new Map(Object.entries(input.cookies ?? {})), headers, cookieWrites: [] };
   return current;
 }
