@@ -121,7 +121,7 @@ test("an owner invites, the invitee accepts, gets other roles, and is signed out
   await expect(page.getByTestId("invitation").filter({ hasText: invitee })).toHaveCount(0);
   const row = page.getByTestId("member").filter({ hasText: invitee });
   await expect(row.getByTestId("member-roles")).toHaveText("Legal editor");
-  await row.locator("summary").focus();
+  await row.getByTestId("edit-roles").focus();
   await page.keyboard.press("Enter");
   await row.getByLabel("Security reviewer").focus();
   await page.keyboard.press("Space");
@@ -168,7 +168,7 @@ test("an admin is not offered what only an owner may do, and can revoke an invit
   await expect(invite.getByLabel("Owner", { exact: true })).toHaveCount(0);
   // Another member's roles form offers no Owner checkbox either.
   const editorRow = page.getByTestId("member").filter({ hasText: "editor@mpmx.example" });
-  await editorRow.locator("summary").click();
+  await editorRow.getByTestId("edit-roles").click();
   await expect(editorRow.getByLabel("Owner", { exact: true })).toHaveCount(0);
   await expect(editorRow.getByLabel("Admin", { exact: true })).not.toBeChecked();
 

@@ -63,7 +63,7 @@ export async function MemberList({ members, viewerId, slug, locale, timeZone, ro
               <div className="flex flex-wrap items-start gap-x-6 gap-y-2">
                 {member.controls.editRoles ? (
                   <details className="group min-w-0 flex-1 basis-64">
-                    <summary className="cursor-pointer text-sm font-medium text-slate-900 underline-offset-4 hover:underline">
+                    <summary className="cursor-pointer text-sm font-medium text-slate-900 underline-offset-4 hover:underline" data-testid="edit-roles">
                       <span aria-hidden="true">{t("roles.edit")}</span>
                       <span className="sr-only">{t("roles.editLabel", { member: display })}</span>
                     </summary>
