@@ -5,8 +5,8 @@ import { AppError, AuthorizationError } from "@/lib/errors";
 import { recordAudit } from "../audit/record";
 import { withTenant } from "../db/client";
 import type { RequestMeta } from "../request-context";
-import { assertId, currentActorRoles, lockTenantMembers, ownerCount, staffRoles, type MembersInput } from "./context";
-import { changesOwnership, isLastOwner, mayManageOwners, mayTouchMember } from "./rules";
+import { assertId, lockedMember, ownerCount, type MembersInput } from "./context";
+import { changesOwnership, isLastOwner, mayManageOwners } from "./rules";
 
 export interface ChangeRolesInput extends MembersInput {
   memberId: string;
@@ -23,12 +23,8 @@ export async function changeRoles(input: ChangeRolesInput): Promise<{ before: St
 
   assertId(input.memberId, "member");
   return withTenant(tenantId, async (tx) => {
-    await lockTenantMembers(tx, tenantId);
-    const actorRoles = await currentActorRoles(tx, tenantId, input.actor, "members.changeRoles");
-    const member = await tx.membership.findFirst({ where: { id: input.memberId, tenantId }, include: { user: { select: { email: true } } } });
-    if (!member) throw new AppError("notFound", "no such member in this tenant");
-    const before = STAFF_ROLES.filter((role) => staffRoles(member.roles).includes(role));
-    if (!mayTouchMember(actorRoles, before) || (changesOwnership(before, after) && !mayManageOwners(actorRoles))) {
+    const { actorRoles, member, roles: before } = await lockedMember(tx, input, "members.changeRoles");
+    if (changesOwnership(before, after) && !mayManageOwners(actorRoles)) {
       throw new AuthorizationError("forbidden", "only an owner may grant or take OWNER");
     }
     if (!after.includes("OWNER") && isLastOwner(before, await ownerCount(tx, tenantId))) {

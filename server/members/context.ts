@@ -1,8 +1,9 @@
 import "server-only";
-import { hasPermission, isStaffRole, type Permission, type StaffRole } from "@/lib/auth/permissions";
+import { hasPermission, isStaffRole, STAFF_ROLES, type Permission, type StaffRole } from "@/lib/auth/permissions";
 import { AppError, AuthorizationError } from "@/lib/errors";
 import type { TenantAccess, TenantRef } from "../auth/guard";
 import type { Tx } from "../db/client";
+import { mayTouchMember } from "./rules";
 
 // What every members mutation starts with: the tenant, taken from the route by the guard, and the
 // acting staff member.
@@ -54,4 +55,20 @@ export function assertId(id: string, what: string): void {
 
 export async function ownerCount(tx: Tx, tenantId: string): Promise<number> {
   return tx.membership.count({ where: { tenantId, roles: { has: "OWNER" } } });
+}
+
+/**
+ * The start of every change to one member, under the tenant's members lock: the actor's current
+ * roles (must include `permission`) and the member, looked up in this tenant only (another
+ * tenant's id is "not found"), with its roles in canonical order. Only an owner touches an owner.
+ */
+export async function lockedMember(tx: Tx, input: MembersInput & { memberId: string }, permission: Permission) {
+  const tenantId = input.tenant.id;
+  await lockTenantMembers(tx, tenantId);
+  const actorRoles = await currentActorRoles(tx, tenantId, input.actor, permission);
+  const member = await tx.membership.findFirst({ where: { id: input.memberId, tenantId }, include: { user: { select: { email: true } } } });
+  if (!member) throw new AppError("notFound", "no such member in this tenant");
+  const roles = STAFF_ROLES.filter((role) => member.roles.includes(role));
+  if (!mayTouchMember(actorRoles, roles)) throw new AuthorizationError("forbidden", "only an owner may change an owner");
+  return { actorRoles, member, roles };
 }

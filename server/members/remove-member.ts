@@ -1,11 +1,11 @@
 import "server-only";
-import { AppError, AuthorizationError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { recordAudit } from "../audit/record";
 import { deleteUserSessions } from "../auth/session";
 import { withTenant } from "../db/client";
 import type { RequestMeta } from "../request-context";
-import { assertId, currentActorRoles, lockTenantMembers, ownerCount, staffRoles, type MembersInput } from "./context";
-import { isLastOwner, mayTouchMember } from "./rules";
+import { assertId, lockedMember, ownerCount, type MembersInput } from "./context";
+import { isLastOwner } from "./rules";
 
 export interface RemoveMemberInput extends MembersInput {
   memberId: string;
@@ -20,12 +20,7 @@ export async function removeMember(input: RemoveMemberInput): Promise<{ userId: 
   const tenantId = input.tenant.id;
   assertId(input.memberId, "member");
   return withTenant(tenantId, async (tx) => {
-    await lockTenantMembers(tx, tenantId);
-    const actorRoles = await currentActorRoles(tx, tenantId, input.actor, "members.remove");
-    const member = await tx.membership.findFirst({ where: { id: input.memberId, tenantId }, include: { user: { select: { email: true } } } });
-    if (!member) throw new AppError("notFound", "no such member in this tenant");
-    const roles = staffRoles(member.roles);
-    if (!mayTouchMember(actorRoles, roles)) throw new AuthorizationError("forbidden", "only an owner may remove an owner");
+    const { actorRoles, member, roles } = await lockedMember(tx, input, "members.remove");
     if (isLastOwner(roles, await ownerCount(tx, tenantId))) {
       throw new AppError("conflict", "the last owner cannot be removed", { reason: "lastOwner" });
     }

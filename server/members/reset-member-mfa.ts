@@ -1,11 +1,10 @@
 import "server-only";
-import { AppError, AuthorizationError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { recordAudit } from "../audit/record";
 import { resetUserMfa } from "../auth/mfa-enrolment";
 import { withTenant } from "../db/client";
 import type { RequestMeta } from "../request-context";
-import { assertId, currentActorRoles, lockTenantMembers, staffRoles, type MembersInput } from "./context";
-import { mayTouchMember } from "./rules";
+import { assertId, lockedMember, type MembersInput } from "./context";
 
 export interface ResetMemberMfaInput extends MembersInput {
   memberId: string;
@@ -21,12 +20,7 @@ export async function resetMemberMfa(input: ResetMemberMfaInput): Promise<{ user
   const tenantId = input.tenant.id;
   assertId(input.memberId, "member");
   return withTenant(tenantId, async (tx) => {
-    await lockTenantMembers(tx, tenantId);
-    const actorRoles = await currentActorRoles(tx, tenantId, input.actor, "members.resetMfa");
-    const member = await tx.membership.findFirst({ where: { id: input.memberId, tenantId }, include: { user: { select: { email: true } } } });
-    if (!member) throw new AppError("notFound", "no such member in this tenant");
-    const roles = staffRoles(member.roles);
-    if (!mayTouchMember(actorRoles, roles)) throw new AuthorizationError("forbidden", "only an owner may reset an owner's MFA");
+    const { actorRoles, member } = await lockedMember(tx, input, "members.resetMfa");
     if (member.userId === input.actor.id) throw new AppError("conflict", "reset your own MFA on the security page", { reason: "self" });
     const { sessionsEnded } = await resetUserMfa(tx, member.userId);
     await recordAudit(tx, {
