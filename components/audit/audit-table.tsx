@@ -22,6 +22,11 @@ export async function AuditTable({ locale, events, timeZone, page }: Props) {
   const t = await getTranslations({ locale, namespace: "audit" });
   const tc = await getTranslations({ locale, namespace: "console" });
   const role = (value: string) => (isStaffRole(value) ? tc(`roles.${value}`) : value);
+  // Message keys cannot contain dots (next-intl reads them as nesting): "member.removed" → "member_removed".
+  const actionLabel = (action: string) => {
+    const key = `actions.${action.replaceAll(".", "_")}` as "actions.member_removed";
+    return t.has(key) ? t(key) : null;
+  };
   const header = "whitespace-nowrap px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-700";
   const cell = "px-3 py-2 align-top";
   return (
@@ -51,8 +56,12 @@ export async function AuditTable({ locale, events, timeZone, page }: Props) {
                 <span className="break-all">{event.actorEmail ?? t("table.unknownActor")}</span>
                 {event.actorRoles.length > 0 ? <span className="block text-xs text-slate-600">{event.actorRoles.map(role).join(", ")}</span> : null}
               </td>
-              <td className={`${cell} whitespace-nowrap font-mono text-xs`} data-testid="audit-action">
-                {event.action}
+              <td className={cell}>
+                {/* The words for people, the code for filters and exports. */}
+                {actionLabel(event.action) ? <span className="block">{actionLabel(event.action)}</span> : null}
+                <span className="block whitespace-nowrap font-mono text-xs text-slate-600" data-testid="audit-action">
+                  {event.action}
+                </span>
               </td>
               <td className={`${cell} font-mono text-xs`}>
                 {event.targetType ? (
