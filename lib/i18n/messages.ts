@@ -8,6 +8,7 @@ import deImport from "@/messages/de/import.json";
 import deMail from "@/messages/de/mail.json";
 import deMeasures from "@/messages/de/measures.json";
 import deMembers from "@/messages/de/members.json";
+import deSettings from "@/messages/de/settings.json";
 import deSso from "@/messages/de/sso.json";
 import enAccount from "@/messages/en/account.json";
 import enAudit from "@/messages/en/audit.json";
@@ -19,13 +20,14 @@ import enImport from "@/messages/en/import.json";
 import enMail from "@/messages/en/mail.json";
 import enMeasures from "@/messages/en/measures.json";
 import enMembers from "@/messages/en/members.json";
+import enSettings from "@/messages/en/settings.json";
 import enSso from "@/messages/en/sso.json";
 import type { Locale } from "./locales";
 
 // One catalog file per feature and locale; each file is a namespace (t = getTranslations("measures")).
 const catalogs = {
-  de: { common: deCommon, measures: deMeasures, import: deImport, auth: deAuth, account: deAccount, console: deConsole, errors: deErrors, audit: deAudit, members: deMembers, sso: deSso, mail: deMail },
-  en: { common: enCommon, measures: enMeasures, import: enImport, auth: enAuth, account: enAccount, console: enConsole, errors: enErrors, audit: enAudit, members: enMembers, sso: enSso, mail: enMail },
+  de: { common: deCommon, measures: deMeasures, import: deImport, auth: deAuth, account: deAccount, console: deConsole, errors: deErrors, audit: deAudit, members: deMembers, sso: deSso, settings: deSettings, mail: deMail },
+  en: { common: enCommon, measures: enMeasures, import: enImport, auth: enAuth, account: enAccount, console: enConsole, errors: enErrors, audit: enAudit, members: enMembers, sso: enSso, settings: enSettings, mail: enMail },
 } satisfies Record<Locale, Record<string, Record<string, unknown>>>;
 
 export type Messages = (typeof catalogs)["de"];

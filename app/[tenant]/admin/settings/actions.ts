@@ -5,12 +5,14 @@ import { getTranslations } from "next-intl/server";
 import { AuthorizationError } from "@/lib/errors";
 import { parseForm, submittedValues, type FormState } from "@/lib/forms";
 import type { Locale } from "@/lib/i18n/locales";
+import { customDomainSchema } from "@/lib/validation/custom-domain";
 import { ssoSettingsSchema } from "@/lib/validation/sso";
 import { requireTenantRole } from "@/server/auth/guard";
 import { env } from "@/server/env";
 import { errorState, fieldErrorState, unexpectedErrorState } from "@/server/forms/answer";
 import { appLocale } from "@/server/i18n/app-locale";
 import { requestMeta } from "@/server/request-context";
+import { appHost, clearCustomDomain, saveCustomDomain } from "@/server/tenants/custom-domain-settings";
 import { disableSso, saveSsoSettings } from "@/server/tenants/sso-settings";
 
 /** The SSO section's form: "save" (and enable) or "disable" (clear everything). */
@@ -47,16 +49,56 @@ export async function ssoSettingsAction(slug: string, _previous: FormState, form
 /** Schema messages are errors.validation.* keys, or sso.errors.* ones when prefixed "sso.". */
 async function ssoFieldErrorState(locale: Locale, fieldErrors: Record<string, string[]>, values: Record<string, string>): Promise<FormState> {
   const t = await getTranslations({ locale, namespace: "sso" });
+  return ownFieldErrorState(locale, fieldErrors, values, "sso.", (key) => t(`errors.${key}` as "errors.domain"));
+}
+
+/** Field errors with keys of their own (after `prefix`) translated by `own`, the rest by errors.validation.*. */
+async function ownFieldErrorState(
+  locale: Locale,
+  fieldErrors: Record<string, string[]>,
+  values: Record<string, string>,
+  prefix: string,
+  own: (key: string) => string,
+): Promise<FormState> {
   const shared: Record<string, string[]> = {};
-  const own: Record<string, string[]> = {};
+  const translated: Record<string, string[]> = {};
   for (const [field, codes] of Object.entries(fieldErrors)) {
     for (const code of codes) {
-      if (code.startsWith("sso.")) (own[field] ??= []).push(t(`errors.${code.slice("sso.".length)}` as "errors.domain"));
+      if (code.startsWith(prefix)) (translated[field] ??= []).push(own(code.slice(prefix.length)));
       else (shared[field] ??= []).push(code);
     }
   }
   const state = await fieldErrorState(locale, shared, values);
   const merged = { ...state.fieldErrors };
-  for (const [field, messages] of Object.entries(own)) merged[field] = [...(merged[field] ?? []), ...messages];
+  for (const [field, messages] of Object.entries(translated)) merged[field] = [...(merged[field] ?? []), ...messages];
   return { ...state, fieldErrors: merged };
+}
+
+/** The custom-domain section's form: "save" a domain or "remove" it. */
+export async function customDomainAction(slug: string, _previous: FormState, formData: FormData): Promise<FormState> {
+  const locale = await appLocale();
+  const meta = await requestMeta();
+  const path = `/${slug}/admin/settings`;
+  const values = submittedValues(formData, ["intent"]);
+  const t = await getTranslations({ locale, namespace: "settings" });
+  try {
+    const access = await requireTenantRole(slug, "settings.update");
+    if (formData.get("intent") === "remove") {
+      await clearCustomDomain(access, meta);
+      revalidatePath(path);
+      return { status: "success", message: t("customDomain.removed"), values: { domain: "" } };
+    }
+    const parsed = parseForm(customDomainSchema({ appHost: appHost() }), formData);
+    const result = parsed.ok ? await saveCustomDomain(access, parsed.data, meta) : parsed;
+    if (!result.ok) return ownFieldErrorState(locale, result.fieldErrors, values, "customDomain.", (key) => t(`customDomain.errors.${key}` as "customDomain.errors.invalid"));
+    revalidatePath(path);
+    const message = result.changed ? t("customDomain.saved", { domain: result.domain }) : t("customDomain.unchanged");
+    return { status: "success", message, values: { domain: result.domain } };
+  } catch (error) {
+    if (error instanceof AuthorizationError) {
+      if (error.code === "unauthenticated") redirect(`/signin/staff?next=${encodeURIComponent(path)}`);
+      return errorState((await getTranslations({ locale, namespace: "errors" }))("forbidden.body"), values);
+    }
+    return unexpectedErrorState(error, locale, meta, values);
+  }
 }
