@@ -52,7 +52,7 @@ export async function saveCustomDomain(
     });
   } catch (error) {
     // Another tenant has it (unique index). Which one is not said: tenants do not learn about each other.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return { ok: false, fieldErrors: { domain: ["customDomain.taken"] } };
+    if (isUniqueViolation(error)) return { ok: false, fieldErrors: { domain: ["customDomain.taken"] } };
     throw error;
   }
   if (changed) forgetCustomDomains();
@@ -82,6 +82,16 @@ function auditEntry(access: TenantAccess, meta: RequestMeta | null, before: stri
     data: { before, after },
     meta,
   };
+}
+
+/**
+ * Prisma's P2002 on PostgreSQL; the embedded PGlite's adapter does not map the error, so Prisma
+ * passes on a DriverAdapterError whose cause carries PostgreSQL's SQLSTATE 23505 itself.
+ */
+function isUniqueViolation(error: unknown): boolean {
+  if (error instanceof Prisma.PrismaClientKnownRequestError) return error.code === "P2002";
+  const cause = error instanceof Error ? (error.cause as { kind?: unknown; code?: unknown } | undefined) : undefined;
+  return cause?.kind === "UniqueConstraintViolation" || (cause?.kind === "postgres" && cause.code === "23505");
 }
 
 /** The action has run the guard; this keeps the rule true for any other caller too. */
