@@ -1,6 +1,9 @@
 // In-process PGlite driver adapter for Prisma 6.19. pglite-prisma-adapter 0.6.1 passes query
 // arguments through untouched, but Prisma 6.19's query compiler sends Bytes as base64 strings
 // and DateTime as ISO strings with type metadata; we convert them as @prisma/adapter-pg does.
+// It also reports every database error as a generic "postgres" error, so a unique violation would
+// not become Prisma's P2002 (and callers that answer "taken" would answer 500): we map the codes
+// @prisma/adapter-pg maps.
 import { PrismaPGlite } from "pglite-prisma-adapter";
 
 type ArgType = { scalarType?: string; dbType?: string; arity?: string };
@@ -25,12 +28,39 @@ function convertArg(arg: unknown, type: ArgType | undefined): unknown {
   return arg;
 }
 
+type PostgresCause = { kind: string; code?: string; detail?: string; column?: string };
+
+/** The driver error as @prisma/adapter-pg would have described it (Prisma reads `cause`). */
+export function mapPostgresCause(cause: PostgresCause): PostgresCause | Record<string, unknown> {
+  if (cause.kind !== "postgres") return cause;
+  const fields = cause.detail?.match(/Key \(([^)]+)\)/)?.at(1)?.split(", ");
+  const constraint = fields !== undefined ? { fields } : undefined;
+  switch (cause.code) {
+    case "23505":
+      return { kind: "UniqueConstraintViolation", constraint, originalCode: cause.code };
+    case "23502":
+      return { kind: "NullConstraintViolation", constraint, originalCode: cause.code };
+    case "23503":
+      return { kind: "ForeignKeyConstraintViolation", constraint: cause.column ? { fields: [cause.column] } : undefined, originalCode: cause.code };
+    default:
+      return cause;
+  }
+}
+
+function mappingErrors<R>(run: () => Promise<R>): Promise<R> {
+  return run().catch((error: unknown) => {
+    const candidate = error as { name?: string; cause?: PostgresCause };
+    if (candidate?.name === "DriverAdapterError" && candidate.cause && typeof candidate.cause === "object") candidate.cause = mapPostgresCause(candidate.cause) as PostgresCause;
+    throw error;
+  });
+}
+
 function convertingArgs<T extends Queryable>(target: T): T {
   const queryRaw = target.queryRaw.bind(target);
   const executeRaw = target.executeRaw.bind(target);
   const convert = (q: Query): Query => ({ ...q, args: q.args.map((a, i) => convertArg(a, q.argTypes?.[i])) });
-  target.queryRaw = (q) => queryRaw(convert(q));
-  target.executeRaw = (q) => executeRaw(convert(q));
+  target.queryRaw = (q) => mappingErrors(() => queryRaw(convert(q)));
+  target.executeRaw = (q) => mappingErrors(() => executeRaw(convert(q)));
   return target;
 }
 
