@@ -96,7 +96,9 @@ test("staff sign in with password and TOTP; a wrong password or code is refused 
   await page.getByRole("button", { name: "Continue" }).click();
   await expect(page).toHaveURL(/\/signin\/mfa/);
   await expectNoSeriousAxeViolations(page, "/signin/mfa");
-  // Between password and code the console stays closed.
+  // Between password and code the console stays closed, and so does the account area.
+  await page.goto("/account");
+  await expect(page).toHaveURL(/\/signin\/mfa\?next=%2Faccount$/);
   await page.goto("/mpmx/admin");
   await expect(page).toHaveURL(/\/signin\/mfa\?next=%2Fmpmx%2Fadmin/);
   await page.getByLabel("Code").fill("000000");

@@ -32,8 +32,16 @@ export const findTenantRef = cache(async (slug: string): Promise<TenantRef | nul
 });
 
 export async function requireUser(): Promise<SignedIn> {
-  const session = await currentSession();
+  return authorizeUser(await currentSession());
+}
+
+/**
+ * Any signed-in user, except one halfway through a staff sign-in: a password alone (TOTP enrolled,
+ * code not yet given) opens nothing but the second-factor step, not even the account area.
+ */
+export function authorizeUser(session: CurrentSession | null): SignedIn {
   if (!session) throw new AuthorizationError("unauthenticated");
+  if (session.method === "PASSWORD" && !session.mfa && session.user.totpEnabled) throw new AuthorizationError("mfaRequired");
   return { session };
 }
 

@@ -53,7 +53,10 @@ function expectedAccess(access: Access, persona: Persona, side: TenantSide): Exp
     case "public":
       return "allowed";
     case "signedIn":
-      return persona.signedIn ? "allowed" : "unauthenticated";
+      if (!persona.signedIn) return "unauthenticated";
+      // Staff personas sign in with a password: with TOTP enrolled and no code yet, that is the
+      // middle of a sign-in, which opens nothing but the second-factor step.
+      return persona.roles.length > 0 && !persona.mfa && persona.totpEnabled ? "mfaRequired" : "allowed";
     case "mfaSession":
       if (!persona.signedIn) return "unauthenticated";
       return persona.mfa ? "allowed" : "mfaRequired";

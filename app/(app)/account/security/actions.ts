@@ -1,11 +1,10 @@
 "use server";
-import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { AuthorizationError, isAppError } from "@/lib/errors";
 import { parseForm, submittedValues, type FormState } from "@/lib/forms";
 import { secondFactorSchema, setPasswordSchema } from "@/lib/validation/auth";
-import { requireUser } from "@/server/auth/guard";
 import { confirmEnrolment, regenerateRecoveryCodes } from "@/server/auth/mfa-enrolment";
+import { guardAccountPage } from "@/server/auth/page-guard";
 import { PasswordRejected, setPassword } from "@/server/auth/password-change";
 import { setSessionCookie } from "@/server/auth/session";
 import { errorState, fieldErrorState, unexpectedErrorState } from "@/server/forms/answer";
@@ -23,14 +22,12 @@ const PROBLEM_KEYS = {
   currentPasswordWrong: "currentPasswordWrong",
 } as const;
 
-/** The guard answers first, before any input is read: a signed-out browser is sent to sign in. */
+/**
+ * The guard answers first, before any input is read, as the page would: a signed-out browser is
+ * sent to sign in, one halfway through a staff sign-in to its second factor.
+ */
 async function signedInSession() {
-  try {
-    return (await requireUser()).session;
-  } catch (error) {
-    if (error instanceof AuthorizationError) redirect(`/signin/staff?next=${encodeURIComponent("/account/security")}`);
-    throw error;
-  }
+  return (await guardAccountPage("/account/security")).session;
 }
 
 export async function setPasswordAction(_previous: SecurityFormState, formData: FormData): Promise<SecurityFormState> {

@@ -18,6 +18,7 @@ export async function acceptInvitationAction(token: string): Promise<void> {
     ({ session } = await requireUser());
   } catch (error) {
     // Signed out meanwhile: the customer sign-in page (an email link), then back to this page.
+    if (error instanceof AuthorizationError && error.code === "mfaRequired") redirect(`/signin/mfa?next=${encodeURIComponent(invitationPath)}`);
     if (error instanceof AuthorizationError) redirect(`/signin?next=${encodeURIComponent(invitationPath)}`);
     throw error;
   }
