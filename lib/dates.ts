@@ -12,6 +12,11 @@ export function formatDateTime(value: Date | string, locale: Locale, timeZone: s
   return new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: "short", timeStyle: "short", timeZone }).format(new Date(value));
 }
 
+/** Date and time to the second ("28.11.2026, 03:45:12") where events are read next to server logs. */
+export function formatTimestamp(value: Date | string, locale: Locale, timeZone: string): string {
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: "medium", timeStyle: "medium", timeZone }).format(new Date(value));
+}
+
 /** The instant a calendar day ("2026-06-01") begins in a time zone, e.g. 2026-05-31T22:00:00Z for Berlin. */
 export function startOfDayInZone(day: string, timeZone: string): Date {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);

@@ -20,6 +20,8 @@ const schema = z.object({
   /** smtp://user:pass@host:port or smtps://...; unset = local mailbox (not in production). */
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
   MAIL_FROM: z.string().min(3).default("Vouchsafe <no-reply@vouchsafe.localhost>"),
+  /** Reverse proxies in front of the app that append to X-Forwarded-For (the client address is read past them). */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
   /** Shared rate limits across app instances; unset = PostgreSQL table. */
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// URL").optional(),
 }).superRefine((value, ctx) => {

@@ -1,6 +1,8 @@
 import "server-only";
 import { headers } from "next/headers";
 import { randomUUID } from "node:crypto";
+import { clientAddress } from "@/lib/security/client-address";
+import { env } from "./env";
 
 /** Who is asking, for the audit log and rate limits. proxy.ts assigns x-request-id. */
 export interface RequestMeta {
@@ -11,10 +13,8 @@ export interface RequestMeta {
 
 export async function requestMeta(): Promise<RequestMeta> {
   const h = await headers();
-  // Behind a reverse proxy the first x-forwarded-for hop is the client; Next sets it for direct connections too.
-  const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim();
   return {
-    ip: forwarded || h.get("x-real-ip") || null,
+    ip: clientAddress(h.get("x-forwarded-for"), env().TRUSTED_PROXY_HOPS),
     userAgent: h.get("user-agent")?.slice(0, 512) ?? null,
     requestId: h.get("x-request-id") ?? randomUUID(),
   };

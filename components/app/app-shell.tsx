@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { SkipLink } from "@/components/ui/skip-link";
 import { getTranslations } from "next-intl/server";
 import { LOCALES, type Locale } from "@/lib/i18n/locales";
 import { currentSession } from "@/server/auth/session";
@@ -23,9 +24,7 @@ export async function AppShell({ locale, path, tenant, nav, children, width = "w
   const session = await currentSession();
   return (
     <div className="flex min-h-screen flex-col">
-      <a href="#content" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-10 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:shadow">
-        {tc("skipToContent")}
-      </a>
+      <SkipLink label={tc("skipToContent")} />
       <header className="border-t-4 border-brand bg-white shadow-sm">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3 sm:px-6">
           <Link href={tenant ? `/${tenant.slug}/admin` : "/account"} className="flex items-baseline gap-2 text-lg font-semibold tracking-tight text-slate-900 no-underline">

@@ -1,14 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { isStaffRole } from "@/lib/auth/permissions";
+import { formatTimestamp } from "@/lib/dates";
 import type { Locale } from "@/lib/i18n/locales";
 import type { AuditEventRow } from "@/server/audit/queries";
-
-// de-DE / en-GB as everywhere in the product; seconds matter when events are read next to server logs.
-const INTL_LOCALE: Record<Locale, string> = { de: "de-DE", en: "en-GB" };
-
-export function formatEventTime(at: Date, locale: Locale, timeZone: string): string {
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: "medium", timeStyle: "medium", timeZone }).format(at);
-}
 
 interface Props {
   locale: Locale;
@@ -50,7 +44,7 @@ export async function AuditTable({ locale, events, timeZone, page }: Props) {
           {events.map((event) => (
             <tr key={String(event.id)} data-testid="audit-event">
               <td className={`${cell} whitespace-nowrap`}>
-                <time dateTime={event.createdAt.toISOString()}>{formatEventTime(event.createdAt, locale, timeZone)}</time>
+                <time dateTime={event.createdAt.toISOString()}>{formatTimestamp(event.createdAt, locale, timeZone)}</time>
               </td>
               <td className={cell}>
                 <span className="break-all">{event.actorEmail ?? t("table.unknownActor")}</span>

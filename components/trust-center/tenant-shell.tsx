@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { SkipLink } from "@/components/ui/skip-link";
 import { getTranslations } from "next-intl/server";
 import { logoDataUrl } from "@/lib/tenants/branding";
 import { trustCenterHref } from "@/lib/trust-center/links";
@@ -32,9 +33,7 @@ export async function TenantShell({ context, active, path, query, children }: Pr
   const logo = logoDataUrl(tenant.logoSvg);
   return (
     <div className="flex min-h-screen flex-col">
-      <a href="#content" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-10 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:shadow">
-        {t("skipToContent")}
-      </a>
+      <SkipLink label={t("skipToContent")} />
       <header className="print-hidden border-t-4 border-brand bg-white shadow-sm">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-4 sm:px-6">
           <Link href={trustCenterHref(tenant.slug, "", lang)} className="flex items-center gap-3 text-lg font-semibold tracking-tight text-slate-900 no-underline">

@@ -24,40 +24,8 @@ export default async function AccountPage() {
             {t("overview.signedInAs", { email: session.user.email })}
           </p>
         </div>
-        {overview.consoles.length > 0 ? (
-          <section aria-labelledby="consoles">
-            <h2 id="consoles" className="text-lg font-semibold">
-              {t("overview.consoles")}
-            </h2>
-            <ul className="mt-3 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
-              {overview.consoles.map((c) => (
-                <li key={c.slug} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3">
-                  <Link href={`/${c.slug}/admin`} className="font-medium">
-                    {c.name}
-                  </Link>
-                  <span className="text-sm text-slate-600">{c.roles.map((role) => tc(`roles.${role}`)).join(", ")}</span>
-                </li>
-              ))}
-            </ul>
-          </section>
-        ) : null}
-        {overview.customerOf.length > 0 ? (
-          <section aria-labelledby="customer-of">
-            <h2 id="customer-of" className="text-lg font-semibold">
-              {t("overview.customerOf")}
-            </h2>
-            <ul className="mt-3 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
-              {overview.customerOf.map((c) => (
-                <li key={c.slug} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3">
-                  <Link href={`/${c.slug}`} className="font-medium">
-                    {c.name}
-                  </Link>
-                  <span className="text-sm text-slate-600">{c.companyName}</span>
-                </li>
-              ))}
-            </ul>
-          </section>
-        ) : null}
+        <TrustCenterList id="consoles" title={t("overview.consoles")} items={overview.consoles.map((c) => ({ key: c.slug, href: `/${c.slug}/admin`, name: c.name, detail: c.roles.map((role) => tc(`roles.${role}`)).join(", ") }))} />
+        <TrustCenterList id="customer-of" title={t("overview.customerOf")} items={overview.customerOf.map((c) => ({ key: c.slug, href: `/${c.slug}`, name: c.name, detail: c.companyName }))} />
         {overview.consoles.length === 0 && overview.customerOf.length === 0 ? (
           <EmptyState title={t("overview.emptyTitle")}>{t("overview.emptyBody")}</EmptyState>
         ) : null}
@@ -77,5 +45,27 @@ export default async function AccountPage() {
         </section>
       </div>
     </AppShell>
+  );
+}
+
+/** A titled list of trust centers with one line of detail each; nothing when the list is empty. */
+function TrustCenterList({ id, title, items }: { id: string; title: string; items: { key: string; href: string; name: string; detail: string }[] }) {
+  if (items.length === 0) return null;
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id} className="text-lg font-semibold">
+        {title}
+      </h2>
+      <ul className="mt-3 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+        {items.map((item) => (
+          <li key={item.key} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3">
+            <Link href={item.href} className="font-medium">
+              {item.name}
+            </Link>
+            <span className="text-sm text-slate-600">{item.detail}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
