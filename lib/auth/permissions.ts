@@ -19,9 +19,16 @@ export const PERMISSIONS = {
   "audit.export": ["OWNER", "ADMIN"],
   "settings.view": ["OWNER", "ADMIN"],
   "settings.update": ["OWNER", "ADMIN"],
+  /** See drafts, their timeline and redline (editors and approvers). */
+  "measures.view": ["OWNER", "ADMIN", "LEGAL_EDITOR", "LEGAL_APPROVER"],
   "measures.edit": ["OWNER", "ADMIN", "LEGAL_EDITOR"],
   "measures.approve": ["LEGAL_APPROVER"],
+  /** Subscribers list and webhook endpoints with their delivery log. */
+  "subscribers.view": ["OWNER", "ADMIN"],
+  "webhooks.manage": ["OWNER", "ADMIN"],
   "certifications.manage": ["OWNER", "ADMIN", "SECURITY_REVIEWER"],
+  /** NDA text and versions, auto-approval rules, request limits. */
+  "attestations.settings": ["OWNER", "ADMIN"],
   "attestations.review": ["SECURITY_REVIEWER"],
 } as const satisfies Record<string, readonly StaffRole[]>;
 

@@ -51,6 +51,12 @@ const MATRIX: Row[] = [
   action("app/[tenant]/admin/settings/actions.ts", "ssoSettingsAction", can("settings.update"), () => [IDLE, form()]),
   action("app/[tenant]/admin/settings/actions.ts", "customDomainAction", can("settings.update"), () => [IDLE, form()]),
   page("app/[tenant]/admin/audit/page.tsx", can("audit.view")),
+  // Measures editor (drafts, sections, translations)
+  // Review and publication
+  // Subscribers, webhooks
+  // Certifications and NDA
+  // Attestation requests and the reviewer queue
+  // Attestation letters and verification
   route("app/[tenant]/admin/audit/export/route.ts", "POST", can("audit.export"), (slug) => `/${slug}/admin/audit/export`, (slug) => ({ tenant: slug })),
   // Account: any signed-in user, customers included; staff without MFA reach it to enrol.
   page("app/(app)/account/page.tsx", SIGNED_IN),

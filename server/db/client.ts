@@ -103,3 +103,16 @@ export async function withTenant<T>(tenantId: string, fn: (tx: Tx) => Promise<T>
     return fn(tx);
   });
 }
+
+/**
+ * Runs `fn` as the delivery worker: row-level security lets it read and update the outbox and the
+ * delivery logs of every tenant (app.worker), nothing else. Tenant data the worker needs for one
+ * message is read with withTenant(message.tenantId, ...).
+ */
+export async function withWorker<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const db = await getDb();
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT set_config('app.worker', 'on', true), set_config('role', 'app_user', true)`;
+    return fn(tx);
+  });
+}

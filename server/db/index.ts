@@ -1,3 +1,3 @@
 import "server-only";
 
-export { getDb, withTenant, type Db, type Tx } from "./client";
+export { getDb, withTenant, withUser, withWorker, type Db, type Tx } from "./client";

@@ -1,0 +1,18 @@
+import "server-only";
+
+// What the worker does with each kind of outbox message. A feature that writes a kind adds its
+// handler here (one line each). A handler may run more than once for one message (at-least-once
+// delivery): everything it sends goes through a dedupe key (sendEmailOnce, webhook deliveries).
+
+export interface OutboxMessageView {
+  id: string;
+  tenantId: string | null;
+  kind: string;
+  dedupeKey: string;
+  payload: unknown;
+  createdAt: Date;
+}
+
+export type OutboxHandler = (message: OutboxMessageView) => Promise<void>;
+
+export const outboxHandlers: Record<string, OutboxHandler> = {};
