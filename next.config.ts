@@ -23,7 +23,7 @@ const nextConfig: NextConfig = {
   // Separate build folders let the e2e run and the benchmark build beside a developer's own build.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   // Loaded by Node at runtime instead of bundled: PGlite reads its .wasm/.data files next to its module.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "pg", "@node-rs/argon2", "nodemailer", "ioredis"],
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "pg", "@node-rs/argon2", "nodemailer", "ioredis", "pg-boss", "pdf-lib", "@pdf-lib/fontkit"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },
