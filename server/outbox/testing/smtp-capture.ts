@@ -65,6 +65,6 @@ export async function startSmtpCapture(port = 0): Promise<SmtpCapture> {
   return capture;
 }
 
-function rawHeaders(lines: { key: string; line: string }[]): Map<string, string> {
+function rawHeaders(lines: ReadonlyArray<{ key: string; line: string }>): Map<string, string> {
   return new Map(lines.map(({ key, line }) => [key, line.slice(line.indexOf(":") + 1).replace(/\r?\n\s+/g, " ").trim()]));
 }
