@@ -10,6 +10,7 @@ import {
 import { recordAudit } from "../../audit/record";
 import { withTenant } from "../../db/client";
 import { enqueueOutbox } from "../../outbox/enqueue";
+import { assertPublishable } from "./completeness";
 import { instantFromLocalDateTime } from "@/lib/measures/workflow-dates";
 import { actorName, allowMove, assertSameSubmission, auditActor, lockVersion, type WorkflowInput } from "./context";
 import { publicationMessages } from "./publication-messages";
@@ -60,6 +61,9 @@ export async function approveAndPublish(input: ApproveInput): Promise<PublishedV
     });
     // A draft builds on the newest published version; one published after it was started would be reverted.
     if (newest && newest.number > version.number) throw new AppError("conflict", "a newer version has been published", { reason: "superseded" });
+
+    // The tenant's languages may have changed (or requireAllLocales been switched on) since the submission.
+    await assertPublishable(tx, tenantId, version.id);
 
     const materialSections = await tx.measuresSection.findMany({ where: { versionId: version.id, changeKind: "MATERIAL" }, select: { changeKind: true }, take: 1 });
     const decisionNeeded = materialDecisionRequired(version.changeKind, materialSections.map((s) => s.changeKind));

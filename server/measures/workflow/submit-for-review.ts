@@ -2,6 +2,7 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "../../audit/record";
 import { withTenant } from "../../db/client";
+import { assertPublishable } from "./completeness";
 import { actorName, allowMove, auditActor, lockVersion, type WorkflowInput } from "./context";
 
 /** An editor hands the draft to the approvers (DRAFT → IN_REVIEW); until returned it cannot be edited. */
@@ -13,6 +14,8 @@ export async function submitForReview(input: WorkflowInput): Promise<{ number: n
     if ((await tx.measuresSection.count({ where: { versionId: version.id } })) === 0) {
       throw new AppError("invalid", "an empty draft cannot be submitted", { reason: "empty" });
     }
+    // Refused already here, so approvers never get a draft they could not publish.
+    await assertPublishable(tx, tenantId, version.id);
     const submittedAt = new Date();
     await tx.measuresVersion.update({ where: { id: version.id }, data: { status: transition.to, submittedById: input.actor.id, submittedAt } });
     await tx.measuresVersionEvent.create({

@@ -4,6 +4,7 @@
 import type { StaffRole } from "@/lib/auth/permissions";
 import { withTenant } from "../../db/client";
 import { addMember, staffTenant } from "../../members/test-fixtures";
+import { sourceHash } from "../drafts/source-hash";
 import type { WorkflowActor } from "./context";
 
 export const meta = { ip: "203.0.113.7", userAgent: "vitest", requestId: "req-publishing" };
@@ -49,7 +50,7 @@ export async function workflowTenant(options: { noticePeriodDays?: number } = {}
 export async function createDraft(
   w: WorkflowTenant,
   creator: WorkflowActor,
-  options: { authors?: WorkflowActor[]; material?: boolean; number?: number } = {},
+  options: { authors?: WorkflowActor[]; material?: boolean; number?: number; translated?: boolean } = {},
 ): Promise<string> {
   return withTenant(w.tenant.id, async (tx) => {
     const last = await tx.measuresVersion.findFirst({ where: { documentId: w.documentId }, orderBy: { number: "desc" }, select: { number: true } });
@@ -60,6 +61,8 @@ export async function createDraft(
       data: ["de", "en"].map((locale) => ({
         tenantId: w.tenant.id, versionId: draft.id, key: "verschluesselung", locale, position: 0, number: "1", title: "Verschlüsselung", body: "AES-256.",
         changeKind: locale === "de" ? (options.material ? ("MATERIAL" as const) : ("EDITORIAL" as const)) : null,
+        // The English translation was edited against this German text (unless the test wants it outdated).
+        sourceHash: locale === "en" && options.translated !== false ? sourceHash("Verschlüsselung", "AES-256.") : null,
       })),
     });
     for (const author of [creator, ...(options.authors ?? [])]) {

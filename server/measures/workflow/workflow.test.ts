@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AuthorizationError } from "@/lib/errors";
 import { connectTestDatabase } from "@/server/testing/database";
-import { closeDb, getDb } from "../../db/client";
+import { closeDb, getDb, withTenant } from "../../db/client";
 import { expectAppError } from "../../members/test-fixtures";
 import { approveAndPublish } from "./publish-version";
 import { returnDraft } from "./return-draft";
@@ -45,6 +45,22 @@ describe("submit for review", () => {
     // The table has no submit from IN_REVIEW.
     await expectAppError(() => submit(w.editor, draft), "conflict", "status");
     await finish(draft);
+  });
+
+  it("refuses a draft with an outdated translation while the tenant requires every locale", async () => {
+    const draft = await createDraft(w, w.editor, { translated: false });
+    const error = await expectAppError(() => submit(w.editor, draft), "invalid", "incompleteLocales");
+    expect(error.details?.locales).toBe("en");
+    expect((await versionState(w.tenant.id, draft)).version.status).toBe("DRAFT");
+    await withTenant(w.tenant.id, (tx) => tx.tenant.update({ where: { id: w.tenant.id }, data: { requireAllLocales: false } }));
+    await submit(w.editor, draft);
+    // Switched on again before the approval: publishing is refused too.
+    await withTenant(w.tenant.id, (tx) => tx.tenant.update({ where: { id: w.tenant.id }, data: { requireAllLocales: true } }));
+    await expectAppError(() => approve(w.approver, draft), "invalid", "incompleteLocales");
+    expect((await versionState(w.tenant.id, draft)).version.status).toBe("IN_REVIEW");
+    await withTenant(w.tenant.id, (tx) => tx.tenant.update({ where: { id: w.tenant.id }, data: { requireAllLocales: false } }));
+    await finish(draft);
+    await withTenant(w.tenant.id, (tx) => tx.tenant.update({ where: { id: w.tenant.id }, data: { requireAllLocales: true } }));
   });
 
   it("refuses another tenant's version as not found", async () => {
