@@ -1,4 +1,5 @@
 import "server-only";
+import { handleCertificationChanged, handleCertificationExpiring } from "../certifications/watch-notify";
 
 // What the worker does with each kind of outbox message. A feature that writes a kind adds its
 // handler here (one line each). A handler may run more than once for one message (at-least-once
@@ -15,4 +16,7 @@ export interface OutboxMessageView {
 
 export type OutboxHandler = (message: OutboxMessageView) => Promise<void>;
 
-export const outboxHandlers: Record<string, OutboxHandler> = {};
+export const outboxHandlers: Record<string, OutboxHandler> = {
+  "certification.changed": handleCertificationChanged,
+  "certification.expiring": handleCertificationExpiring,
+};

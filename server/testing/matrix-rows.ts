@@ -14,6 +14,9 @@ export interface Fixtures {
   foreignInvitationId: string;
   /** The link token of an open invitation of the own tenant, addressed to none of the personas. */
   invitationToken: string;
+  /** A certification of the own tenant with a certificate PDF, and one of the other tenant. */
+  ownCertificationId: string;
+  foreignCertificationId: string;
 }
 
 export type Invoke = (slug: string, fixtures: Fixtures) => Promise<unknown>;

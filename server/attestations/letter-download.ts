@@ -1,0 +1,98 @@
+import "server-only";
+import { hasPermission, type Permission } from "@/lib/auth/permissions";
+import { AppError, AuthorizationError } from "@/lib/errors";
+import { findTenantRef, authorizeTenantAccess, type TenantAccess } from "../auth/guard";
+import { currentSession, type CurrentSession } from "../auth/session";
+import { recordAudit } from "../audit/record";
+import { withTenant, withUser, type Tx } from "../db/client";
+import { staffRoles } from "../members/context";
+import type { RequestMeta } from "../request-context";
+import { renderLetterPdf, sha256Hex } from "./letter-pdf";
+import type { LetterSnapshot } from "./letter-snapshot";
+
+// Downloading an issued letter: the requester (from /account, any tenant) and the tenant's staff who
+// work with attestations (reviewers, owners, admins). Anyone else, another tenant's staff included,
+// gets "not found", exactly as for a request that does not exist. Each download is audited in the
+// tenant's chain, in the transaction that reads the letter. The PDF is rendered again from the
+// snapshot and must hash to the stored SHA-256: what is handed out is provably what was issued.
+
+/** Staff who may read letters: the reviewers (attestations.review) and owners/admins (attestations.settings). */
+export const LETTER_STAFF_PERMISSIONS: readonly Permission[] = ["attestations.review", "attestations.settings"];
+
+export const AUDIT_LETTER_DOWNLOADED = "attestation.letter_downloaded";
+
+export interface LetterFile {
+  filename: string;
+  pdf: Uint8Array;
+  sha256: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The guard of the staff download route: one of LETTER_STAFF_PERMISSIONS in this tenant. */
+export async function requireLetterStaff(slug: string): Promise<TenantAccess> {
+  const tenant = await findTenantRef(slug);
+  if (!tenant) throw new AppError("notFound", "no such tenant");
+  return authorizeLetterStaff(await currentSession(), tenant);
+}
+
+export function authorizeLetterStaff(session: CurrentSession | null, tenant: TenantAccess["tenant"]): TenantAccess {
+  let denial: unknown;
+  for (const permission of LETTER_STAFF_PERMISSIONS) {
+    try {
+      return authorizeTenantAccess(session, tenant, permission);
+    } catch (error) {
+      if (!(error instanceof AuthorizationError && error.code === "forbidden")) throw error;
+      denial = error;
+    }
+  }
+  throw denial;
+}
+
+export async function downloadLetterAsRequester(user: { id: string; email: string }, requestId: string, meta: RequestMeta | null): Promise<LetterFile> {
+  if (!UUID.test(requestId)) throw new AppError("notFound", "no such letter");
+  const own = await withUser(user.id, (tx) => tx.attestationRequest.findFirst({ where: { id: requestId, userId: user.id }, select: { tenantId: true } }));
+  if (!own) throw new AppError("notFound", "no such letter");
+  return withTenant(own.tenantId, (tx) => deliver(tx, own.tenantId, requestId, { userId: user.id }, { id: user.id, email: user.email, roles: [] }, "requester", meta));
+}
+
+export async function downloadLetterAsStaff(access: TenantAccess, requestId: string, meta: RequestMeta | null): Promise<LetterFile> {
+  if (!UUID.test(requestId)) throw new AppError("notFound", "no such letter");
+  const { tenant, session } = access;
+  return withTenant(tenant.id, async (tx) => {
+    // The roles as they are now, not as the session began.
+    const membership = await tx.membership.findUnique({ where: { tenantId_userId: { tenantId: tenant.id, userId: session.user.id } }, select: { roles: true } });
+    const roles = staffRoles(membership?.roles ?? []);
+    if (!LETTER_STAFF_PERMISSIONS.some((permission) => hasPermission(roles, permission))) throw new AuthorizationError("forbidden", "may not read attestation letters");
+    return deliver(tx, tenant.id, requestId, {}, { id: session.user.id, email: session.user.email, roles }, "staff", meta);
+  });
+}
+
+async function deliver(
+  tx: Tx,
+  tenantId: string,
+  requestId: string,
+  requestFilter: { userId?: string },
+  actor: { id: string; email: string; roles: readonly string[] },
+  via: "requester" | "staff",
+  meta: RequestMeta | null,
+): Promise<LetterFile> {
+  const letter = await tx.attestationLetter.findFirst({
+    where: { requestId, tenantId, request: requestFilter },
+    select: { id: true, code: true, sha256: true, snapshot: true, tenant: { select: { slug: true } } },
+  });
+  if (!letter) throw new AppError("notFound", "no such letter");
+  const pdf = await renderLetterPdf(letter.snapshot as unknown as LetterSnapshot);
+  const sha256 = sha256Hex(pdf);
+  // Never hand out a letter that differs from the issued one (a changed renderer or font file).
+  if (sha256 !== letter.sha256) throw new Error(`letter ${letter.id} re-renders to ${sha256}, issued as ${letter.sha256}`);
+  await recordAudit(tx, {
+    tenantId,
+    actor,
+    action: AUDIT_LETTER_DOWNLOADED,
+    target: { type: "attestation_request", id: requestId },
+    data: { letterId: letter.id, via },
+    meta,
+  });
+  return { filename: `${letter.tenant.slug}-attestation-${letter.code}.pdf`, pdf, sha256 };
+}
