@@ -24,6 +24,10 @@ const schema = z.object({
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
   /** Shared rate limits across app instances; unset = PostgreSQL table. */
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// URL").optional(),
+  /** "off" when separate `npm run worker` processes deliver the outbox instead of the app itself. */
+  OUTBOX_WORKER: z.enum(["on", "off"]).default("on"),
+  /** A delivery job running longer than this is presumed dead and retried (the drill shortens it). */
+  OUTBOX_JOB_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(3600).default(600),
 }).superRefine((value, ctx) => {
   if (value.APP_ENV !== "production") return;
   if (!value.AUTH_SECRET) ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required in production (APP_ENV=production)" });

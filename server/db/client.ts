@@ -5,6 +5,7 @@
 // two PGlite instances on one folder would corrupt it.
 import { mkdirSync } from "node:fs";
 import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
+import type { PGlite as PGliteInstance } from "@electric-sql/pglite";
 
 type AdapterFactory = NonNullable<NonNullable<ConstructorParameters<typeof PrismaClient>[0]>["adapter"]>;
 import { env } from "../env";
@@ -38,7 +39,9 @@ async function openClient() {
     // One connection for the whole process, so a session-level SET ROLE covers every query.
     if (role === "app") await pglite.exec("SET ROLE app_user");
     adapter = new PGliteAdapter(pglite) as unknown as AdapterFactory;
+    holder.__vouchsafePglite = pglite;
     closeDriver = async () => {
+      holder.__vouchsafePglite = undefined;
       await pglite.close();
       unlock();
     };
@@ -64,7 +67,17 @@ async function openClient() {
 
 export type Db = Awaited<ReturnType<typeof openClient>>;
 export type Tx = Prisma.TransactionClient;
-const holder = globalThis as unknown as { __vouchsafeDb?: Promise<Db> };
+const holder = globalThis as unknown as { __vouchsafeDb?: Promise<Db>; __vouchsafePglite?: PGliteInstance };
+
+/**
+ * The embedded database's single PGlite instance, or undefined on a PostgreSQL server. The job
+ * engine (server/outbox/worker.ts) runs its statements on it: PGlite serialises them with the
+ * app's transactions, so none runs inside another.
+ */
+export async function embeddedDatabase(): Promise<PGliteInstance | undefined> {
+  await getDb();
+  return holder.__vouchsafePglite;
+}
 
 export function getDb(): Promise<Db> {
   return (holder.__vouchsafeDb ??= openClient().catch((error) => {
