@@ -19,7 +19,8 @@ const nextConfig: NextConfig = {
   // `npm test` runs tsc once before building; its builds skip Next's second, identical type check.
   typescript: { ignoreBuildErrors: process.env.NEXT_SKIP_TYPECHECK === "1" },
   // forbidden() renders the console's 403 page for a signed-in user without the needed role.
-  experimental: { authInterrupts: true },
+  // Server actions accept up to 11 MB: a certificate PDF may be 10 MB (checked again, with a message at the field).
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "11mb" } },
   // Separate build folders let the e2e run and the benchmark build beside a developer's own build.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   // Loaded by Node at runtime instead of bundled: PGlite reads its .wasm/.data files next to its module.

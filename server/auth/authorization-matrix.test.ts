@@ -5,6 +5,7 @@
 // must pass without either and without logging an unexpected error.
 
 import { randomUUID } from "node:crypto";
+import { PDFDocument } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 // Only the request boundary is replaced: cookies()/headers() answer from the cell's request.
@@ -36,6 +37,8 @@ const OTHER = `matrix-other-${RUN}`;
 const MEMBERS = "app/[tenant]/admin/members/actions.ts";
 const SECURITY = "app/(app)/account/security/actions.ts";
 const SIGNIN = "app/(app)/signin/actions.ts";
+const CERTIFICATIONS = "app/[tenant]/admin/certifications/actions.ts";
+const VALID_CERTIFICATION = { framework: "ISO_27001", certifier: "Matrix Cert GmbH", issuedAt: "2026-01-01", validUntil: "2029-01-01" };
 
 const MATRIX: Row[] = [
   // Console
@@ -55,6 +58,16 @@ const MATRIX: Row[] = [
   // Review and publication
   // Subscribers, webhooks
   // Certifications and NDA
+  page("app/[tenant]/admin/certifications/page.tsx", can("certifications.manage")),
+  page("app/[tenant]/admin/certifications/new/page.tsx", can("certifications.manage")),
+  page("app/[tenant]/admin/certifications/[certificationId]/page.tsx", can("certifications.manage"), (f) => ({ certificationId: f.ownCertificationId }), (f) => ({ certificationId: f.foreignCertificationId })),
+  action(CERTIFICATIONS, "createCertificationAction", can("certifications.manage"), () => [IDLE, form()]),
+  action(CERTIFICATIONS, "updateCertificationAction", can("certifications.manage"), () => [IDLE, form()], (f) => [IDLE, form({ certificationId: f.foreignCertificationId, ...VALID_CERTIFICATION })]),
+  action(CERTIFICATIONS, "uploadCertificateAction", can("certifications.manage"), () => [IDLE, form()]),
+  action(CERTIFICATIONS, "removeCertificateAction", can("certifications.manage"), () => [form()], (f) => [form({ certificationId: f.foreignCertificationId })]),
+  // Staff with certifications.manage (attestations.review is a subset of its roles) download; a customer only with an
+  // issued letter covering it (none of the personas has one: server/certifications/certifications.test.ts covers that).
+  route("app/[tenant]/admin/certifications/[certificationId]/certificate/route.ts", "GET", can("certifications.manage"), (slug) => `/${slug}/admin/certifications/certificate`, (slug) => ({ tenant: slug, certificationId: fixtures.ownCertificationId })),
   // Attestation requests and the reviewer queue
   // Attestation letters and verification
   route("app/[tenant]/admin/audit/export/route.ts", "POST", can("audit.export"), (slug) => `/${slug}/admin/audit/export`, (slug) => ({ tenant: slug })),
@@ -107,7 +120,7 @@ const isPublicSite = (file: string) => file.startsWith("app/[tenant]/[lang]/") |
 
 /** Exact number of cells the table implies; also written out as a literal below, so it cannot shrink unnoticed. */
 const CELLS_FROM_TABLE = MATRIX.reduce((sum, row) => sum + PERSONAS.length * ((row.tenantScoped ? 2 : 1) + (row.foreign ? 1 : 0)), 0);
-const EXPECTED_CELLS = 477;
+const EXPECTED_CELLS = 648;
 
 const surface: SurfaceEntry[] = await scanSurface(requestFiles());
 
@@ -157,7 +170,17 @@ beforeAll(async () => {
   const foreignInvitationId = (await invite(other, `invited@${OTHER}.example`, newToken())).id;
   const invitationToken = newToken();
   await invite(own, `invitee@${OWN}.example`, invitationToken);
-  fixtures = { ownMemberId, foreignMemberId, foreignInvitationId, invitationToken };
+  const certification = (tenantId: string) =>
+    withTenant(tenantId, async (tx) => {
+      const { id } = await tx.certification.create({ data: { tenantId, framework: "ISO_27001", certifier: "Matrix Cert GmbH", issuedAt: new Date("2026-01-01"), validUntil: new Date("2029-01-01") }, select: { id: true } });
+      const pdf = await PDFDocument.create();
+      pdf.addPage();
+      const data = Buffer.from(await pdf.save());
+      await tx.certificateFile.create({ data: { tenantId, certificationId: id, filename: "matrix.pdf", size: data.byteLength, sha256: "-", data } });
+      return id;
+    });
+  const [ownCertificationId, foreignCertificationId] = [await certification(own), await certification(other)];
+  fixtures = { ownMemberId, foreignMemberId, foreignInvitationId, invitationToken, ownCertificationId, foreignCertificationId };
 });
 
 afterAll(closeDb);

@@ -1,4 +1,5 @@
 import "server-only";
+import { enqueueExpiringCertifications } from "../certifications/watch-notify";
 
 // Work the worker does on a clock rather than for a message: certificates expiring within 30
 // days, letters reaching their valid-until date, reminders for requests waiting too long. Each
@@ -12,4 +13,6 @@ export interface PeriodicTask {
   run: (now: Date) => Promise<void>;
 }
 
-export const periodicTasks: PeriodicTask[] = [];
+export const periodicTasks: PeriodicTask[] = [
+  { name: "certifications.expiring", cron: "0 6 * * *", run: async (now) => void (await enqueueExpiringCertifications(now)) },
+];

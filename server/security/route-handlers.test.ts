@@ -15,6 +15,9 @@ import { isOriginCheckExempt } from "@/lib/security/same-origin";
 
 const REVIEWED_GET_HANDLERS: Record<string, string> = {
   "app/[tenant]/[lang]/feed.xml/route.ts": "Atom feed: reads the cached published versions of one tenant; writes nothing.",
+  "app/[tenant]/admin/certifications/[certificationId]/certificate/route.ts":
+    "Certificate PDF download for entitled staff and customers: reads the file and watermarks it in memory; its only write is the " +
+    "download's audit event (a log entry the design requires for every download, not a state change).",
   "app/api/auth/[...nextauth]/route.ts":
     "The identity provider's redirect back (OIDC callback) creates the session — a GET by protocol. A forged callback fails Auth.js's " +
     "state, PKCE and nonce checks, which are bound to cookies set when this browser started the sign-in (a server action, POST). " +

@@ -1,0 +1,100 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { ConsoleShell } from "@/components/app/console-shell";
+import { certificationName } from "@/components/certifications/form-props";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { buttonClass } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { FormAlert } from "@/components/ui/form-alert";
+import { dayInZone, formatDate } from "@/lib/dates";
+import { certificationStatus, type CertificationStatus } from "@/lib/trust-center/certification-status";
+import { guardConsolePage } from "@/server/auth/page-guard";
+import { listConsoleCertifications } from "@/server/certifications/queries";
+import { appLocale } from "@/server/i18n/app-locale";
+import { tenantTimeZone } from "@/server/members/queries";
+
+const STATUS_TONE: Record<CertificationStatus, BadgeTone> = { valid: "green", expiring: "amber", expired: "red", suspended: "red", withdrawn: "red" };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations({ locale: await appLocale(), namespace: "certifications" });
+  return { title: t("title") };
+}
+
+export default async function CertificationsPage({ params, searchParams }: { params: Promise<{ tenant: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { tenant: slug } = await params;
+  const path = `/${slug}/admin/certifications`;
+  const access = await guardConsolePage(slug, "certifications.manage", path);
+  const locale = await appLocale();
+  const t = await getTranslations({ locale, namespace: "certifications" });
+  const tm = await getTranslations({ locale, namespace: "measures" });
+  const [certifications, timeZone] = await Promise.all([listConsoleCertifications(access.tenant.id), tenantTimeZone(access.tenant.id)]);
+  const today = dayInZone(new Date().toISOString(), timeZone);
+  const names = await Promise.all(certifications.map((cert) => certificationName(cert, locale)));
+  const notice = (await searchParams).notice === "notFound";
+  const day = (value: string) => formatDate(`${value}T12:00:00Z`, locale, "UTC");
+
+  return (
+    <ConsoleShell access={access} locale={locale} active="certifications" path={path}>
+      <div className="space-y-6">
+        <div className="flex flex-wrap items-end justify-between gap-4">
+          <div>
+            <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
+            <p className="mt-1 max-w-prose text-slate-700">{t("intro")}</p>
+          </div>
+          <Link href={`${path}/new`} className={buttonClass("primary")} data-testid="add-certification">
+            {t("add")}
+          </Link>
+        </div>
+        {notice ? <FormAlert tone="error">{t("notice.notFound")}</FormAlert> : null}
+        {certifications.length === 0 ? (
+          <EmptyState title={t("empty.title")}>{t("empty.body")}</EmptyState>
+        ) : (
+          <section aria-labelledby="certifications-heading" className="space-y-3">
+            <h2 id="certifications-heading" className="text-lg font-semibold">
+              {t("list.heading")}
+            </h2>
+            <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+              <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="certification-list">
+                <thead className="bg-slate-50 text-left text-slate-700">
+                  <tr>
+                    <th scope="col" className="px-4 py-2 font-medium">{t("list.name")}</th>
+                    <th scope="col" className="px-4 py-2 font-medium">{t("list.certifier")}</th>
+                    <th scope="col" className="px-4 py-2 font-medium">{t("list.validUntil")}</th>
+                    <th scope="col" className="px-4 py-2 font-medium">{t("list.status")}</th>
+                    <th scope="col" className="px-4 py-2 font-medium">{t("list.file")}</th>
+                    <th scope="col" className="px-4 py-2 font-medium"><span className="sr-only">{t("list.edit")}</span></th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-200">
+                  {certifications.map((cert, i) => {
+                    const status = certificationStatus(cert, today);
+                    return (
+                      <tr key={cert.id} data-testid="certification-row" data-id={cert.id}>
+                        <th scope="row" className="px-4 py-3 text-left font-medium text-slate-900">
+                          {names[i]}
+                          {cert.certificateNumber ? <span className="block font-mono text-xs font-normal text-slate-600">{cert.certificateNumber}</span> : null}
+                        </th>
+                        <td className="px-4 py-3 text-slate-800">{cert.certifier}</td>
+                        <td className="whitespace-nowrap px-4 py-3 text-slate-800">{day(cert.validUntil)}</td>
+                        <td className="px-4 py-3">
+                          <Badge tone={STATUS_TONE[status]}>{tm(`certifications.status.${status}`)}</Badge>
+                        </td>
+                        <td className="px-4 py-3 text-slate-800">{cert.file ? t("list.hasFile") : t("list.noFile")}</td>
+                        <td className="px-4 py-3 text-right">
+                          <Link href={`${path}/${cert.id}`} aria-label={t("list.editLabel", { name: names[i]! })} className="font-medium">
+                            {t("list.edit")}
+                          </Link>
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        )}
+      </div>
+    </ConsoleShell>
+  );
+}
