@@ -21,7 +21,10 @@ export function negotiateAppLocale(input: { query: string | null; cookie: string
 export function isAppPath(pathname: string): boolean {
   const [first, second] = pathname.split("/").filter(Boolean);
   if (!first) return false;
-  return APP_ROOTS.has(first) || second === "admin";
+  return APP_ROOTS.has(first) || (second !== undefined && TENANT_APP_SECTIONS.has(second));
 }
+
+/** A tenant's pages that read the session: its console and a customer's attestation requests. */
+export const TENANT_APP_SECTIONS = new Set(["admin", "attestations"]);
 
 const APP_ROOTS = new Set(["signin", "signout", "account", "mailbox", "invitations", "new"]);

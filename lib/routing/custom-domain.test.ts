@@ -40,7 +40,7 @@ describe("customDomainRoute", () => {
 
   it("keeps the signed-in area and Vouchsafe-wide pages off the custom domain", () => {
     for (const path of ["/admin", "/admin/members?page=2", "/mpmx/admin/audit", "/signin", "/signin/staff?next=/x", "/account/security", "/mailbox",
-      "/invitations/abc", "/new", "/verify/ABC-123", "//signin"]) {
+      "/invitations/abc", "/new", "/verify/ABC-123", "//signin", "/attestations/new", "/mpmx/attestations/nda"]) {
       expect(served(path), path).toBe("main origin only");
     }
   });

@@ -1,4 +1,4 @@
-import { isAppPath } from "./app-locale";
+import { isAppPath, TENANT_APP_SECTIONS } from "./app-locale";
 
 // A tenant's custom domain (trust.mpmx.example) serves that tenant's public pages at its root:
 // /measures there is /mpmx/measures on the main origin. The cached pages link with /{slug}/…
@@ -27,7 +27,7 @@ export function customDomainRoute(slug: string, pathname: string): CustomDomainR
   // /mpmx/measures (a link inside the cached pages) and /measures mean the same page. Another
   // tenant's slug is not special here: /nordlicht/measures on MPMX's domain is MPMX's 404.
   const rest = first === slug ? segments.slice(1) : segments;
-  if (rest[0] === "admin") return { kind: "main-origin-only" };
+  if (rest[0] !== undefined && TENANT_APP_SECTIONS.has(rest[0])) return { kind: "main-origin-only" };
   return { kind: "tenant", pathname: join([slug, ...rest]) };
 }
 
