@@ -23,11 +23,9 @@ import { classifyOutcome, describeOutcome, outcomeMatches, type Outcome } from "
 import { connectTestDatabase } from "@/server/testing/database";
 import { observedErrors, resetObservedErrors } from "@/server/testing/error-observer";
 import { expectedOutcome, PERSONAS, type Persona, type TenantSide } from "@/server/testing/matrix-expectations";
-import { action, can, form, MFA_SESSION, page, PUBLIC, route, SIGNED_IN, SIGNED_REQUEST, type Fixtures, type Row } from "@/server/testing/matrix-rows";
+import { action, can, form, MFA_SESSION, page, PUBLIC, route, SIGNED_IN, type Fixtures, type Row } from "@/server/testing/matrix-rows";
 import { beginRequest } from "@/server/testing/request-scope";
-import { publishingMatrixFixtures, type PublishingMatrixFixtures } from "@/server/measures/workflow/matrix-fixtures";
 import { attestationMatrixFixtures, type AttestationMatrixFixtures } from "@/server/attestations/matrix-fixtures";
-import { letterMatrixFixtures, type LetterMatrixFixtures } from "@/server/attestations/letter-matrix-fixtures";
 
 connectTestDatabase({ role: "app" });
 // next.config.ts enables forbidden() (experimental.authInterrupts); Next passes it to the runtime this way.
@@ -40,7 +38,6 @@ const OTHER = `matrix-other-${RUN}`;
 const MEMBERS = "app/[tenant]/admin/members/actions.ts";
 const SECURITY = "app/(app)/account/security/actions.ts";
 const SIGNIN = "app/(app)/signin/actions.ts";
-const PUBLISHING = "app/[tenant]/admin/measures/review-actions.ts";
 const REQUESTS = "app/(app)/account/attestations/actions.ts";
 const REVIEW = "app/[tenant]/admin/attestations/[requestId]/actions.ts";
 const CERTIFICATIONS = "app/[tenant]/admin/certifications/actions.ts";
@@ -62,13 +59,6 @@ const MATRIX: Row[] = [
   page("app/[tenant]/admin/audit/page.tsx", can("audit.view")),
   // Measures editor (drafts, sections, translations)
   // Review and publication
-  page("app/[tenant]/admin/measures/review/page.tsx", can("measures.view")),
-  action(PUBLISHING, "submitForReviewAction", can("measures.edit"), () => [IDLE, form()], () => [IDLE, form({ versionId: publishing.foreignVersionId })]),
-  action(PUBLISHING, "returnDraftAction", can("measures.approve"), () => [IDLE, form()], () => [IDLE, form({ versionId: publishing.foreignVersionId, submission: publishing.foreignSubmission, comment: "Matrix" })]),
-  action(PUBLISHING, "approveVersionAction", can("measures.approve"), () => [IDLE, form()], () => [IDLE, form({ versionId: publishing.foreignVersionId, submission: publishing.foreignSubmission, effective: "now" })]),
-  // The worker's cache invalidation at a scheduled version's effective date: no session opens it, only a request
-  // signed with a key derived from AUTH_SECRET (server/trust-center/revalidate-signature.test.ts covers the signed ones).
-  route("app/api/internal/revalidate/route.ts", "POST", SIGNED_REQUEST, () => "/api/internal/revalidate", () => ({})),
   // Subscribers, webhooks
   // Certifications and NDA
   page("app/[tenant]/admin/certifications/page.tsx", can("certifications.manage")),
@@ -95,15 +85,6 @@ const MATRIX: Row[] = [
     action(REVIEW, name, can("attestations.review"), () => [IDLE, form()], () => [IDLE, form({ requestId: attestation.foreignRequestId, revision: "0", message: "Matrix" })]),
   ),
   // Attestation letters and verification
-  // The requester downloads from /account; for anyone else the letter is simply absent (404, no denial: signing in is all
-  // the guard asks, the letter must then be theirs; server/attestations/letter.test.ts covers who gets the file).
-  route("app/(app)/account/attestations/[requestId]/letter/route.ts", "GET", SIGNED_IN, () => `/account/attestations/${letters.requestId}/letter`, () => ({ requestId: letters.requestId })),
-  route("app/[tenant]/admin/attestations/[requestId]/letter/route.ts", "GET", can("attestations.letters"), (slug) => `/${slug}/admin/attestations/${letters.requestId}/letter`, (slug) => ({ tenant: slug, requestId: letters.requestId })),
-  // /verify is public by design: the code is the capability, and nothing personal is shown.
-  page("app/(app)/verify/page.tsx", PUBLIC),
-  page("app/(app)/verify/[code]/page.tsx", PUBLIC, () => ({ code: letters.code })),
-  route("app/(app)/verify/[code]/json/route.ts", "GET", PUBLIC, () => `/verify/${letters.code}/json`, () => ({ code: letters.code })),
-  route("app/(app)/verify/[code]/check/route.ts", "POST", PUBLIC, () => `/verify/${letters.code}/check`, () => ({ code: letters.code })),
   route("app/[tenant]/admin/audit/export/route.ts", "POST", can("audit.export"), (slug) => `/${slug}/admin/audit/export`, (slug) => ({ tenant: slug })),
   // Account: any signed-in user, customers included; staff without MFA reach it to enrol.
   page("app/(app)/account/page.tsx", SIGNED_IN),
@@ -154,7 +135,7 @@ const isPublicSite = (file: string) => file.startsWith("app/[tenant]/[lang]/") |
 
 /** Exact number of cells the table implies; also written out as a literal below, so it cannot shrink unnoticed. */
 const CELLS_FROM_TABLE = MATRIX.reduce((sum, row) => sum + PERSONAS.length * ((row.tenantScoped ? 2 : 1) + (row.foreign ? 1 : 0)), 0);
-const EXPECTED_CELLS = 1044;
+const EXPECTED_CELLS = 873;
 
 const surface: SurfaceEntry[] = await scanSurface(requestFiles());
 
@@ -221,18 +202,6 @@ beforeAll(async () => {
 let attestation: AttestationMatrixFixtures;
 beforeAll(async () => {
   attestation = await attestationMatrixFixtures(OWN, OTHER);
-});
-
-// The other tenant's version in review, which the review actions must answer as "not found".
-let publishing: PublishingMatrixFixtures;
-beforeAll(async () => {
-  publishing = await publishingMatrixFixtures(OTHER);
-});
-
-// An issued letter of the own tenant (staff download, /verify).
-let letters: LetterMatrixFixtures;
-beforeAll(async () => {
-  letters = await letterMatrixFixtures(OWN);
 });
 
 afterAll(closeDb);
