@@ -23,8 +23,9 @@ import { classifyOutcome, describeOutcome, outcomeMatches, type Outcome } from "
 import { connectTestDatabase } from "@/server/testing/database";
 import { observedErrors, resetObservedErrors } from "@/server/testing/error-observer";
 import { expectedOutcome, PERSONAS, type Persona, type TenantSide } from "@/server/testing/matrix-expectations";
-import { action, can, form, MFA_SESSION, page, PUBLIC, route, SIGNED_IN, type Fixtures, type Row } from "@/server/testing/matrix-rows";
+import { action, can, form, MFA_SESSION, page, PUBLIC, route, SIGNED_IN, SIGNED_REQUEST, type Fixtures, type Row } from "@/server/testing/matrix-rows";
 import { beginRequest } from "@/server/testing/request-scope";
+import { publishingMatrixFixtures, type PublishingMatrixFixtures } from "@/server/measures/workflow/matrix-fixtures";
 import { attestationMatrixFixtures, type AttestationMatrixFixtures } from "@/server/attestations/matrix-fixtures";
 
 connectTestDatabase({ role: "app" });
@@ -38,6 +39,7 @@ const OTHER = `matrix-other-${RUN}`;
 const MEMBERS = "app/[tenant]/admin/members/actions.ts";
 const SECURITY = "app/(app)/account/security/actions.ts";
 const SIGNIN = "app/(app)/signin/actions.ts";
+const PUBLISHING = "app/[tenant]/admin/measures/review-actions.ts";
 const REQUESTS = "app/(app)/account/attestations/actions.ts";
 const REVIEW = "app/[tenant]/admin/attestations/[requestId]/actions.ts";
 const CERTIFICATIONS = "app/[tenant]/admin/certifications/actions.ts";
@@ -59,6 +61,13 @@ const MATRIX: Row[] = [
   page("app/[tenant]/admin/audit/page.tsx", can("audit.view")),
   // Measures editor (drafts, sections, translations)
   // Review and publication
+  page("app/[tenant]/admin/measures/review/page.tsx", can("measures.view")),
+  action(PUBLISHING, "submitForReviewAction", can("measures.edit"), () => [IDLE, form()], () => [IDLE, form({ versionId: publishing.foreignVersionId })]),
+  action(PUBLISHING, "returnDraftAction", can("measures.approve"), () => [IDLE, form()], () => [IDLE, form({ versionId: publishing.foreignVersionId, submission: publishing.foreignSubmission, comment: "Matrix" })]),
+  action(PUBLISHING, "approveVersionAction", can("measures.approve"), () => [IDLE, form()], () => [IDLE, form({ versionId: publishing.foreignVersionId, submission: publishing.foreignSubmission, effective: "now" })]),
+  // The worker's cache invalidation at a scheduled version's effective date: no session opens it, only a request
+  // signed with a key derived from AUTH_SECRET (server/trust-center/revalidate-signature.test.ts covers the signed ones).
+  route("app/api/internal/revalidate/route.ts", "POST", SIGNED_REQUEST, () => "/api/internal/revalidate", () => ({})),
   // Subscribers, webhooks
   // Certifications and NDA
   page("app/[tenant]/admin/certifications/page.tsx", can("certifications.manage")),
@@ -135,7 +144,7 @@ const isPublicSite = (file: string) => file.startsWith("app/[tenant]/[lang]/") |
 
 /** Exact number of cells the table implies; also written out as a literal below, so it cannot shrink unnoticed. */
 const CELLS_FROM_TABLE = MATRIX.reduce((sum, row) => sum + PERSONAS.length * ((row.tenantScoped ? 2 : 1) + (row.foreign ? 1 : 0)), 0);
-const EXPECTED_CELLS = 873;
+const EXPECTED_CELLS = 981;
 
 const surface: SurfaceEntry[] = await scanSurface(requestFiles());
 
@@ -202,6 +211,12 @@ beforeAll(async () => {
 let attestation: AttestationMatrixFixtures;
 beforeAll(async () => {
   attestation = await attestationMatrixFixtures(OWN, OTHER);
+});
+
+// The other tenant's version in review, which the review actions must answer as "not found".
+let publishing: PublishingMatrixFixtures;
+beforeAll(async () => {
+  publishing = await publishingMatrixFixtures(OTHER);
 });
 
 afterAll(closeDb);

@@ -1,5 +1,6 @@
 import "server-only";
 import { handleCertificationChanged, handleCertificationExpiring } from "../certifications/watch-notify";
+import { attestationHandlers } from "../attestations/notifications";
 
 // What the worker does with each kind of outbox message. A feature that writes a kind adds its
 // handler here (one line each). A handler may run more than once for one message (at-least-once
@@ -19,4 +20,6 @@ export type OutboxHandler = (message: OutboxMessageView) => Promise<void>;
 export const outboxHandlers: Record<string, OutboxHandler> = {
   "certification.changed": handleCertificationChanged,
   "certification.expiring": handleCertificationExpiring,
+  // Attestation requests: reviewers on a new request, an answer or a reminder; the customer on every decision.
+  ...attestationHandlers,
 };

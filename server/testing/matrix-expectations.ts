@@ -38,7 +38,9 @@ export type Access =
   /** A signed-in user whose session passed the second factor (security-critical account changes). */
   | { kind: "mfaSession" }
   /** Anyone (sign-in pages and their actions). */
-  | { kind: "public" };
+  | { kind: "public" }
+  /** No session opens it: only a request signed with a key derived from AUTH_SECRET (internal endpoints). */
+  | { kind: "signedRequest" };
 
 export type TenantSide = "own" | "other" | null;
 
@@ -52,6 +54,8 @@ function expectedAccess(access: Access, persona: Persona, side: TenantSide): Exp
   switch (access.kind) {
     case "public":
       return "allowed";
+    case "signedRequest":
+      return "unauthenticated";
     case "signedIn":
       if (!persona.signedIn) return "unauthenticated";
       // Staff personas sign in with a password: with TOTP enrolled and no code yet, that is the

@@ -81,3 +81,4 @@ export const can = (permission: Permission): Access => ({ kind: "permission", pe
 export const SIGNED_IN: Access = { kind: "signedIn" };
 export const MFA_SESSION: Access = { kind: "mfaSession" };
 export const PUBLIC: Access = { kind: "public" };
+export const SIGNED_REQUEST: Access = { kind: "signedRequest" };

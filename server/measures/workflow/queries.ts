@@ -89,3 +89,27 @@ export async function listReviewQueue(tenantId: string): Promise<ReviewQueueItem
     });
   });
 }
+
+export interface PublishedRecord {
+  number: number;
+  changeKind: "EDITORIAL" | "MATERIAL";
+  publishedAt: Date;
+  effectiveAt: Date;
+  approvedByName: string | null;
+  noReductionConfirmedBy: string | null;
+  noReductionConfirmedAt: Date | null;
+}
+
+/** The published versions with who approved them and what they confirmed, newest first. */
+export async function listPublishedForReview(tenantId: string): Promise<{ timeZone: string; versions: PublishedRecord[] }> {
+  return withTenant(tenantId, async (tx) => {
+    const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { timeZone: true } });
+    const rows = await tx.measuresVersion.findMany({
+      where: { status: "PUBLISHED" },
+      orderBy: { number: "desc" },
+      select: { number: true, changeKind: true, publishedAt: true, effectiveAt: true, approvedByName: true, noReductionConfirmedBy: true, noReductionConfirmedAt: true },
+    });
+    // Both dates are set on every published row (database trigger published_version_is_dated).
+    return { timeZone: tenant.timeZone, versions: rows.map((row) => ({ ...row, publishedAt: row.publishedAt!, effectiveAt: row.effectiveAt! })) };
+  });
+}
