@@ -1,5 +1,6 @@
 import "server-only";
 import { enqueueExpiringCertifications } from "../certifications/watch-notify";
+import { attestationPeriodicTasks } from "../attestations/periodic";
 
 // Work the worker does on a clock rather than for a message: certificates expiring within 30
 // days, letters reaching their valid-until date, reminders for requests waiting too long. Each
@@ -15,4 +16,6 @@ export interface PeriodicTask {
 
 export const periodicTasks: PeriodicTask[] = [
   { name: "certifications.expiring", cron: "0 6 * * *", run: async (now) => void (await enqueueExpiringCertifications(now)) },
+  // Issued letters past their valid-until become EXPIRED; reviewers are reminded of requests waiting too long.
+  ...attestationPeriodicTasks,
 ];
