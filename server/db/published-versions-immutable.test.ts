@@ -36,6 +36,31 @@ describe("published versions are immutable in the database", () => {
     expect((await db.measuresSection.findUniqueOrThrow({ where: { id: section.id } })).body).toBe(section.body);
   });
 
+  it("keeps the approval record and the authors of a published version", async () => {
+    const db = await getDb();
+    // A tenant of its own: the published version stays in the run's database for good.
+    const tenant = await db.tenant.create({ data: { slug: `immutable-${Date.now().toString(36)}`, name: "Immutable GmbH" } });
+    const user = await db.user.create({ data: { email: `author-${tenant.slug}@example.com` } });
+    const other = await db.user.create({ data: { email: `other-${tenant.slug}@example.com` } });
+    const document = await db.measuresDocument.create({ data: { tenantId: tenant.id, key: "measures" } });
+    const version = await db.measuresVersion.create({ data: { tenantId: tenant.id, documentId: document.id, number: 1 } });
+    await db.measuresVersionAuthor.create({ data: { tenantId: tenant.id, versionId: version.id, userId: user.id } });
+    const now = new Date();
+    await db.measuresVersion.update({
+      where: { id: version.id },
+      data: { status: "PUBLISHED", publishedAt: now, effectiveAt: now, approvedById: other.id, approvedByName: "Approver", approvedAt: now, noReductionConfirmedAt: now, noReductionConfirmedById: other.id, noReductionConfirmedBy: "Approver" },
+    });
+
+    for (const data of [{ approvedByName: "Someone else" }, { noReductionConfirmedBy: null }, { noReductionConfirmedAt: null }, { effectiveAt: new Date(now.getTime() + 86_400_000) }, { status: "DRAFT" as const }]) {
+      await expect(db.measuresVersion.update({ where: { id: version.id }, data })).rejects.toThrow(/immutable/);
+    }
+    await expect(db.measuresVersionAuthor.create({ data: { tenantId: tenant.id, versionId: version.id, userId: other.id } })).rejects.toThrow(/immutable/);
+    await expect(db.measuresVersionAuthor.deleteMany({ where: { versionId: version.id } })).rejects.toThrow(/immutable/);
+    await expect(db.measuresVersionAuthor.updateMany({ where: { versionId: version.id }, data: { userId: other.id } })).rejects.toThrow(/immutable/);
+    expect(await db.measuresVersionAuthor.findMany({ where: { versionId: version.id }, select: { userId: true } })).toEqual([{ userId: user.id }]);
+    expect(await db.measuresVersion.findUniqueOrThrow({ where: { id: version.id } })).toMatchObject({ status: "PUBLISHED", approvedByName: "Approver", noReductionConfirmedBy: "Approver", effectiveAt: now });
+  });
+
   it("refuses to publish a version without dates, and lets drafts change freely", async () => {
     const draft = await withTenant(tenantId, async (tx) => {
       const document = await tx.measuresDocument.findFirstOrThrow({ where: { key: "measures" } });

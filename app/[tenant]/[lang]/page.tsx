@@ -9,6 +9,7 @@ import { getCertifications, getPublishedVersions } from "@/server/trust-center/q
 import { trustCenterContext, type TrustCenterParams } from "@/server/trust-center/page-context";
 import { TenantShell } from "@/components/trust-center/tenant-shell";
 import { CertificationCard } from "@/components/trust-center/certification-card";
+import { UpcomingVersions } from "@/components/measures/upcoming-versions";
 import { Badge } from "@/components/ui/badge";
 
 export const revalidate = false;
@@ -27,7 +28,7 @@ export default async function TrustCenterHomePage({ params }: Props) {
   const t = await getTranslations({ locale, namespace: "measures" });
   const tc = await getTranslations({ locale, namespace: "common" });
   const [versions, certifications] = await Promise.all([getPublishedVersions(tenant), getCertifications(tenant)]);
-  const { current } = versionTimeline(versions, new Date());
+  const { current, upcoming } = versionTimeline(versions, new Date());
   const previous = current ? previousVersion(versions, current.number) : null;
   const description = pickLocalized(tenant.description, locale, tenant.defaultLocale);
   const today = dayInZone(new Date().toISOString(), tenant.timeZone);
@@ -70,6 +71,11 @@ export default async function TrustCenterHomePage({ params }: Props) {
         ) : (
           <p className="mt-4 text-slate-700" data-testid="empty-state">{t("noVersion", { tenant: tenant.name })}</p>
         )}
+        {upcoming.length > 0 ? (
+          <div className="mt-5">
+            <UpcomingVersions context={context} current={current} upcoming={upcoming} />
+          </div>
+        ) : null}
       </section>
 
       <section aria-labelledby="certifications-heading" className="mt-10">

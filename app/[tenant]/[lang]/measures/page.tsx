@@ -5,6 +5,7 @@ import { getPublishedVersions } from "@/server/trust-center/queries";
 import { trustCenterContext, type TrustCenterParams } from "@/server/trust-center/page-context";
 import { TenantShell } from "@/components/trust-center/tenant-shell";
 import { EmptyState } from "@/components/ui/empty-state";
+import { UpcomingVersions } from "@/components/measures/upcoming-versions";
 import { VersionView } from "@/components/measures/version-view";
 
 export const revalidate = false;
@@ -20,14 +21,19 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function CurrentMeasuresPage({ params }: Props) {
   const context = await trustCenterContext(params);
   const versions = await getPublishedVersions(context.tenant);
-  const { current } = versionTimeline(versions, new Date());
+  const { current, upcoming } = versionTimeline(versions, new Date());
   const t = await getTranslations({ locale: context.locale, namespace: "measures" });
   return (
     <TenantShell context={context} active="measures" path="/measures">
       {current ? (
         <VersionView context={context} versions={versions} version={current} permalink={false} />
       ) : (
-        <EmptyState title={t("home.measuresTitle")}>{t("noVersion", { tenant: context.tenant.name })}</EmptyState>
+        <div className="space-y-6">
+          <EmptyState title={t("home.measuresTitle")}>{t("noVersion", { tenant: context.tenant.name })}</EmptyState>
+          <div className="mx-auto max-w-xl">
+            <UpcomingVersions context={context} current={null} upcoming={upcoming} />
+          </div>
+        </div>
       )}
     </TenantShell>
   );
