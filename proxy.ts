@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { customDomainRoute } from "@/lib/routing/custom-domain";
 import { normalizeHost } from "@/lib/routing/host";
 import { internalPath } from "@/lib/routing/internal-path";
+import { isVerificationPath, verificationJsonPath } from "@/lib/attestations/verification-code";
 import { isAppPath, LOCALE_COOKIE, LOCALE_HEADER, negotiateAppLocale } from "@/lib/routing/app-locale";
 import { appPagePolicy, newNonce, publicPagePolicy, type CspOptions } from "@/lib/security/csp";
 import { isOriginCheckExempt, originProblem } from "@/lib/security/same-origin";
@@ -30,7 +31,7 @@ export async function proxy(request: NextRequest) {
     const route = customDomainRoute(slug, pathname);
     // The console and sign-in live on the main origin only: here they are the tenant's 404 page.
     pathname = route.kind === "tenant" ? route.pathname : `/${slug}/not-found`;
-  } else if (isAppPath(pathname)) {
+  } else if (isAppPath(pathname) || isVerificationPath(pathname)) {
     return appRequest(request, headers, csp);
   }
 
@@ -58,7 +59,10 @@ function appRequest(request: NextRequest, headers: Headers, csp: CspOptions) {
   const policy = appPagePolicy(newNonce(), csp);
   // Next takes the nonce for its own <script> tags from the request's CSP header.
   headers.set("content-security-policy", policy);
-  const response = NextResponse.next({ request: { headers } });
+  // /verify/{code} answers JSON to a client that asks for it (Accept), the page otherwise.
+  const json = verificationJsonPath(request.nextUrl.pathname, request.headers.get("accept"));
+  const response = json ? NextResponse.rewrite(new URL(json, request.url), { request: { headers } }) : NextResponse.next({ request: { headers } });
+  if (isVerificationPath(request.nextUrl.pathname)) response.headers.set("vary", "accept");
   if (query === locale) {
     response.cookies.set(LOCALE_COOKIE, locale, { path: "/", sameSite: "lax", httpOnly: true, maxAge: 60 * 60 * 24 * 365 });
   }

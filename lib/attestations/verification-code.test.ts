@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CODE_ALPHABET, CODE_BITS, generateVerificationCode, normalizeVerificationCode } from "./verification-code";
+import { CODE_ALPHABET, CODE_BITS, generateVerificationCode, isVerificationPath, normalizeVerificationCode, verificationJsonPath } from "./verification-code";
 
 describe("verification codes", () => {
   it("carry at least 80 random bits in four groups of five unambiguous symbols", () => {
@@ -30,5 +30,26 @@ describe("verification codes", () => {
     for (const input of ["", "ABC", "0DT7M-1EV8N-2FW9P-3GXA", "0DT7M-1EV8N-2FW9P-3GXAQD", "0DT7M-1EV8N-2FW9P-3GXAU", "0DT7M-1EV8N-2FW9P-3GXA%", "x".repeat(100)]) {
       expect(normalizeVerificationCode(input)).toBeNull();
     }
+  });
+});
+
+describe("verification routing", () => {
+  it("serves /verify and below like the signed-in area", () => {
+    expect(isVerificationPath("/verify")).toBe(true);
+    expect(isVerificationPath("/verify/ABC/check")).toBe(true);
+    expect(isVerificationPath("/verifyx")).toBe(false);
+    expect(isVerificationPath("/mpmx/verify")).toBe(false);
+  });
+
+  it("answers JSON only to a client that prefers it", () => {
+    expect(verificationJsonPath("/verify/ABC", "application/json")).toBe("/verify/ABC/json");
+    expect(verificationJsonPath("/verify/ABC", "application/json, text/html;q=0.5")).toBe("/verify/ABC/json");
+    expect(verificationJsonPath("/verify/ABC", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")).toBeNull();
+    expect(verificationJsonPath("/verify/ABC", "text/html, application/json;q=0.9")).toBeNull();
+    expect(verificationJsonPath("/verify/ABC", "*/*")).toBeNull();
+    expect(verificationJsonPath("/verify/ABC", null)).toBeNull();
+    expect(verificationJsonPath("/verify/ABC", "application/json;q=0")).toBeNull();
+    expect(verificationJsonPath("/verify", "application/json")).toBeNull();
+    expect(verificationJsonPath("/verify/ABC/check", "application/json")).toBeNull();
   });
 });

@@ -35,3 +35,34 @@ function group(symbols: string): string {
   for (let i = 0; i < symbols.length; i += GROUP) groups.push(symbols.slice(i, i + GROUP));
   return groups.join("-");
 }
+
+/** /verify and everything below it: the public check of a letter, served like the signed-in area (per request, CSP nonce). */
+export function isVerificationPath(pathname: string): boolean {
+  return pathname.split("/").filter(Boolean)[0] === "verify";
+}
+
+/**
+ * The JSON answer's internal path when a client asks /verify/{code} for JSON (Accept:
+ * application/json preferred over text/html), else null: one public URL, two representations.
+ */
+export function verificationJsonPath(pathname: string, accept: string | null): string | null {
+  const segments = pathname.split("/").filter(Boolean);
+  if (segments.length !== 2 || segments[0] !== "verify") return null;
+  const json = acceptQuality(accept, "application/json");
+  return json > 0 && json >= acceptQuality(accept, "text/html") ? `/verify/${segments[1]}/json` : null;
+}
+
+/** The q-value an Accept header gives a media type (exact match only; wildcards do not ask for JSON). */
+function acceptQuality(accept: string | null, type: string): number {
+  for (const part of (accept ?? "").split(",")) {
+    const [media, ...params] = part.split(";").map((piece) => piece.trim().toLowerCase());
+    if (media !== type) continue;
+    const q = params.find((param) => param.startsWith("q="));
+    const value = q ? Number(q.slice(2)) : 1;
+    return Number.isFinite(value) ? value : 0;
+  }
+  return 0;
+}
+
+/** Largest file the letter check reads (page and fallback upload): a letter is tens of kilobytes. */
+export const MAX_LETTER_FILE_BYTES = 5 * 1024 * 1024;

@@ -30,6 +30,8 @@ export const PERMISSIONS = {
   /** NDA text and versions, auto-approval rules, request limits. */
   "attestations.settings": ["OWNER", "ADMIN"],
   "attestations.review": ["SECURITY_REVIEWER"],
+  /** Download issued attestation letters (reviewers who issue them, owners and admins who answer for them). */
+  "attestations.letters": ["OWNER", "ADMIN", "SECURITY_REVIEWER"],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,8 +1,7 @@
 import "server-only";
-import { hasPermission, type Permission } from "@/lib/auth/permissions";
+import { hasPermission } from "@/lib/auth/permissions";
 import { AppError, AuthorizationError } from "@/lib/errors";
-import { findTenantRef, authorizeTenantAccess, type TenantAccess } from "../auth/guard";
-import { currentSession, type CurrentSession } from "../auth/session";
+import { requireTenantRole, type TenantAccess } from "../auth/guard";
 import { recordAudit } from "../audit/record";
 import { withTenant, withUser, type Tx } from "../db/client";
 import { staffRoles } from "../members/context";
@@ -16,9 +15,6 @@ import type { LetterSnapshot } from "./letter-snapshot";
 // tenant's chain, in the transaction that reads the letter. The PDF is rendered again from the
 // snapshot and must hash to the stored SHA-256: what is handed out is provably what was issued.
 
-/** Staff who may read letters: the reviewers (attestations.review) and owners/admins (attestations.settings). */
-export const LETTER_STAFF_PERMISSIONS: readonly Permission[] = ["attestations.review", "attestations.settings"];
-
 export const AUDIT_LETTER_DOWNLOADED = "attestation.letter_downloaded";
 
 export interface LetterFile {
@@ -29,30 +25,19 @@ export interface LetterFile {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The guard of the staff download route: one of LETTER_STAFF_PERMISSIONS in this tenant. */
-export async function requireLetterStaff(slug: string): Promise<TenantAccess> {
-  const tenant = await findTenantRef(slug);
-  if (!tenant) throw new AppError("notFound", "no such tenant");
-  return authorizeLetterStaff(await currentSession(), tenant);
+/** The guard of the staff download route (attestations.letters: reviewers, owners, admins). */
+export function requireLetterStaff(slug: string): Promise<TenantAccess> {
+  return requireTenantRole(slug, "attestations.letters");
 }
 
-export function authorizeLetterStaff(session: CurrentSession | null, tenant: TenantAccess["tenant"]): TenantAccess {
-  let denial: unknown;
-  for (const permission of LETTER_STAFF_PERMISSIONS) {
-    try {
-      return authorizeTenantAccess(session, tenant, permission);
-    } catch (error) {
-      if (!(error instanceof AuthorizationError && error.code === "forbidden")) throw error;
-      denial = error;
-    }
-  }
-  throw denial;
-}
-
-export async function downloadLetterAsRequester(user: { id: string; email: string }, requestId: string, meta: RequestMeta | null): Promise<LetterFile> {
-  if (!UUID.test(requestId)) throw new AppError("notFound", "no such letter");
-  const own = await withUser(user.id, (tx) => tx.attestationRequest.findFirst({ where: { id: requestId, userId: user.id }, select: { tenantId: true } }));
-  if (!own) throw new AppError("notFound", "no such letter");
+/**
+ * The requester's own letter, or null: signed in is all the guard asks, the letter then has to be
+ * theirs. Someone else's request, an unknown id and a request without a letter are alike absent.
+ */
+export async function downloadLetterAsRequester(user: { id: string; email: string }, requestId: string, meta: RequestMeta | null): Promise<LetterFile | null> {
+  if (!UUID.test(requestId)) return null;
+  const own = await withUser(user.id, (tx) => tx.attestationRequest.findFirst({ where: { id: requestId, userId: user.id, letter: { isNot: null } }, select: { tenantId: true } }));
+  if (!own) return null;
   return withTenant(own.tenantId, (tx) => deliver(tx, own.tenantId, requestId, { userId: user.id }, { id: user.id, email: user.email, roles: [] }, "requester", meta));
 }
 
@@ -63,7 +48,7 @@ export async function downloadLetterAsStaff(access: TenantAccess, requestId: str
     // The roles as they are now, not as the session began.
     const membership = await tx.membership.findUnique({ where: { tenantId_userId: { tenantId: tenant.id, userId: session.user.id } }, select: { roles: true } });
     const roles = staffRoles(membership?.roles ?? []);
-    if (!LETTER_STAFF_PERMISSIONS.some((permission) => hasPermission(roles, permission))) throw new AuthorizationError("forbidden", "may not read attestation letters");
+    if (!hasPermission(roles, "attestations.letters")) throw new AuthorizationError("forbidden", "missing permission attestations.letters");
     return deliver(tx, tenant.id, requestId, {}, { id: session.user.id, email: session.user.email, roles }, "staff", meta);
   });
 }

@@ -4,7 +4,8 @@ import { connectTestDatabase } from "@/server/testing/database";
 import { getDb, closeDb, withTenant } from "../db/client";
 import { addMember, auditEvents, createUser, expectAppError, expectDenied, meta, sessionOf, staffTenant, unique, type StaffTenant } from "../members/test-fixtures";
 import { issueLetter } from "./letter";
-import { authorizeLetterStaff, downloadLetterAsRequester, downloadLetterAsStaff } from "./letter-download";
+import { authorizeTenantAccess } from "../auth/guard";
+import { downloadLetterAsRequester, downloadLetterAsStaff } from "./letter-download";
 import { renderLetterPdf, sha256Hex } from "./letter-pdf";
 import type { LetterSnapshot } from "./letter-snapshot";
 import { findLettersByCode, verifyLetter } from "./verify";
@@ -247,15 +248,18 @@ describe("letter download", () => {
     const { requestId, user } = await approvedRequest([certs.iso]);
     await issue(requestId);
     const letter = await letterOf(requestId);
-    const file = await downloadLetterAsRequester({ id: user.id, email: user.email }, requestId, meta);
+    const file = (await downloadLetterAsRequester({ id: user.id, email: user.email }, requestId, meta))!;
     expect(file.sha256).toBe(letter?.sha256);
     expect(sha256Hex(file.pdf)).toBe(letter?.sha256);
     expect(file.filename).toBe(`${acme.tenant.slug}-attestation-${letter?.code}.pdf`);
 
     const stranger = await createUser(`${unique("fremd")}@example.com`);
-    await expectAppError(() => downloadLetterAsRequester({ id: stranger.id, email: stranger.email }, requestId, meta), "notFound");
-    await expectAppError(() => downloadLetterAsRequester({ id: user.id, email: user.email }, randomUUID(), meta), "notFound");
-    await expectAppError(() => downloadLetterAsRequester({ id: user.id, email: user.email }, "../x", meta), "notFound");
+    // Someone else's request, an unknown id, a malformed one, a request without a letter: alike absent (404).
+    expect(await downloadLetterAsRequester({ id: stranger.id, email: stranger.email }, requestId, meta)).toBeNull();
+    expect(await downloadLetterAsRequester({ id: user.id, email: user.email }, randomUUID(), meta)).toBeNull();
+    expect(await downloadLetterAsRequester({ id: user.id, email: user.email }, "../x", meta)).toBeNull();
+    const pending = await approvedRequest([certs.iso]);
+    expect(await downloadLetterAsRequester({ id: pending.user.id, email: pending.user.email }, pending.requestId, meta)).toBeNull();
 
     const audit = (await auditEvents(acme.tenant.id)).filter((e) => e.action === "attestation.letter_downloaded" && e.targetId === requestId);
     expect(audit).toHaveLength(1);
@@ -271,14 +275,14 @@ describe("letter download", () => {
     const mfa = async (userId: string) => ({ ...(await sessionOf(userId)), mfa: true });
 
     for (const member of [reviewer, admin, acme.owner]) {
-      const access = authorizeLetterStaff(await mfa(member.id), acme.tenant);
+      const access = authorizeTenantAccess(await mfa(member.id), acme.tenant, "attestations.letters");
       const file = await downloadLetterAsStaff(access, requestId, meta);
       expect(file.sha256).toBe((await letterOf(requestId))?.sha256);
     }
-    await expectDenied(async () => authorizeLetterStaff(await mfa(editor.id), acme.tenant));
-    await expectDenied(async () => authorizeLetterStaff(await mfa(other.owner.id), acme.tenant));
+    await expectDenied(async () => authorizeTenantAccess(await mfa(editor.id), acme.tenant, "attestations.letters"));
+    await expectDenied(async () => authorizeTenantAccess(await mfa(other.owner.id), acme.tenant, "attestations.letters"));
     // Another tenant's owner, in their own console, asking for this tenant's request id.
-    const otherAccess = authorizeLetterStaff(await mfa(other.owner.id), other.tenant);
+    const otherAccess = authorizeTenantAccess(await mfa(other.owner.id), other.tenant, "attestations.letters");
     await expectAppError(() => downloadLetterAsStaff(otherAccess, requestId, meta), "notFound");
 
     const audit = (await auditEvents(acme.tenant.id)).filter((e) => e.action === "attestation.letter_downloaded" && e.targetId === requestId);

@@ -27,6 +27,7 @@ import { action, can, form, MFA_SESSION, page, PUBLIC, route, SIGNED_IN, SIGNED_
 import { beginRequest } from "@/server/testing/request-scope";
 import { publishingMatrixFixtures, type PublishingMatrixFixtures } from "@/server/measures/workflow/matrix-fixtures";
 import { attestationMatrixFixtures, type AttestationMatrixFixtures } from "@/server/attestations/matrix-fixtures";
+import { letterMatrixFixtures, type LetterMatrixFixtures } from "@/server/attestations/letter-matrix-fixtures";
 
 connectTestDatabase({ role: "app" });
 // next.config.ts enables forbidden() (experimental.authInterrupts); Next passes it to the runtime this way.
@@ -94,6 +95,15 @@ const MATRIX: Row[] = [
     action(REVIEW, name, can("attestations.review"), () => [IDLE, form()], () => [IDLE, form({ requestId: attestation.foreignRequestId, revision: "0", message: "Matrix" })]),
   ),
   // Attestation letters and verification
+  // The requester downloads from /account; for anyone else the letter is simply absent (404, no denial: signing in is all
+  // the guard asks, the letter must then be theirs; server/attestations/letter.test.ts covers who gets the file).
+  route("app/(app)/account/attestations/[requestId]/letter/route.ts", "GET", SIGNED_IN, () => `/account/attestations/${letters.requestId}/letter`, () => ({ requestId: letters.requestId })),
+  route("app/[tenant]/admin/attestations/[requestId]/letter/route.ts", "GET", can("attestations.letters"), (slug) => `/${slug}/admin/attestations/${letters.requestId}/letter`, (slug) => ({ tenant: slug, requestId: letters.requestId })),
+  // /verify is public by design: the code is the capability, and nothing personal is shown.
+  page("app/(app)/verify/page.tsx", PUBLIC),
+  page("app/(app)/verify/[code]/page.tsx", PUBLIC, () => ({ code: letters.code })),
+  route("app/(app)/verify/[code]/json/route.ts", "GET", PUBLIC, () => `/verify/${letters.code}/json`, () => ({ code: letters.code })),
+  route("app/(app)/verify/[code]/check/route.ts", "POST", PUBLIC, () => `/verify/${letters.code}/check`, () => ({ code: letters.code })),
   route("app/[tenant]/admin/audit/export/route.ts", "POST", can("audit.export"), (slug) => `/${slug}/admin/audit/export`, (slug) => ({ tenant: slug })),
   // Account: any signed-in user, customers included; staff without MFA reach it to enrol.
   page("app/(app)/account/page.tsx", SIGNED_IN),
@@ -144,7 +154,7 @@ const isPublicSite = (file: string) => file.startsWith("app/[tenant]/[lang]/") |
 
 /** Exact number of cells the table implies; also written out as a literal below, so it cannot shrink unnoticed. */
 const CELLS_FROM_TABLE = MATRIX.reduce((sum, row) => sum + PERSONAS.length * ((row.tenantScoped ? 2 : 1) + (row.foreign ? 1 : 0)), 0);
-const EXPECTED_CELLS = 981;
+const EXPECTED_CELLS = 1044;
 
 const surface: SurfaceEntry[] = await scanSurface(requestFiles());
 
@@ -217,6 +227,12 @@ beforeAll(async () => {
 let publishing: PublishingMatrixFixtures;
 beforeAll(async () => {
   publishing = await publishingMatrixFixtures(OTHER);
+});
+
+// An issued letter of the own tenant (staff download, /verify).
+let letters: LetterMatrixFixtures;
+beforeAll(async () => {
+  letters = await letterMatrixFixtures(OWN);
 });
 
 afterAll(closeDb);

@@ -18,6 +18,14 @@ const REVIEWED_GET_HANDLERS: Record<string, string> = {
   "app/[tenant]/admin/certifications/[certificationId]/certificate/route.ts":
     "Certificate PDF download for entitled staff and customers: reads the file and watermarks it in memory; its only write is the " +
     "download's audit event (a log entry the design requires for every download, not a state change).",
+  "app/(app)/account/attestations/[requestId]/letter/route.ts":
+    "The requester's attestation letter: re-rendered from its stored snapshot in memory and hash-checked; its only write is " +
+    "the download's audit event (required for every download, not a state change).",
+  "app/[tenant]/admin/attestations/[requestId]/letter/route.ts":
+    "An attestation letter for the tenant's reviewers, owners and admins: as the requester's download, audited, nothing else written.",
+  "app/(app)/verify/[code]/json/route.ts":
+    "Public letter verification as JSON: reads one letter through the app.verify_code policy; its only write is the per-IP " +
+    "rate-limit counter.",
   "app/api/auth/[...nextauth]/route.ts":
     "The identity provider's redirect back (OIDC callback) creates the session — a GET by protocol. A forged callback fails Auth.js's " +
     "state, PKCE and nonce checks, which are bound to cookies set when this browser started the sign-in (a server action, POST). " +

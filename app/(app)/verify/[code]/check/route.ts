@@ -1,0 +1,34 @@
+import { createHash } from "node:crypto";
+import { MAX_LETTER_FILE_BYTES } from "@/lib/attestations/verification-code";
+import { isAppError } from "@/lib/errors";
+import { fileMatchesLetter } from "@/server/attestations/verify";
+import { requestMeta } from "@/server/request-context";
+import { assertSameOrigin, crossOriginResponse } from "@/server/security/same-origin";
+
+// POST /verify/{code}/check: the file check without JavaScript. The uploaded PDF's SHA-256 is
+// compared with the issued one and the browser is sent back to /verify/{code} with the outcome,
+// which the page shows exactly as the in-browser check does. The file is not stored.
+
+export async function POST(request: Request, { params }: { params: Promise<{ code: string }> }) {
+  try {
+    assertSameOrigin(request);
+  } catch {
+    return crossOriginResponse();
+  }
+  const { code } = await params;
+  const back = (outcome: string) => Response.redirect(new URL(`/verify/${encodeURIComponent(code)}?file=${outcome}#file-check`, request.url), 303);
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_LETTER_FILE_BYTES + 64 * 1024) return back("tooLarge");
+  const form = await request.formData().catch(() => null);
+  const file = form?.get("file");
+  if (!(file instanceof File) || file.size === 0) return back("missing");
+  if (file.size > MAX_LETTER_FILE_BYTES) return back("tooLarge");
+  const sha256 = createHash("sha256").update(new Uint8Array(await file.arrayBuffer())).digest("hex");
+  try {
+    const matches = await fileMatchesLetter(code, sha256, await requestMeta());
+    if (matches === null) return new Response("Not found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+    return back(matches ? "match" : "mismatch");
+  } catch (error) {
+    if (isAppError(error) && error.code === "rateLimited") return new Response("Too many requests", { status: 429, headers: { "content-type": "text/plain; charset=utf-8" } });
+    throw error;
+  }
+}
