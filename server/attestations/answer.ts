@@ -23,7 +23,7 @@ export async function attestationFieldErrors(locale: Locale, fieldErrors: Record
   return { status: "error", fieldErrors: translated, values };
 }
 
-const REASONS = ["illegalTransition", "stale", "ndaRequired", "openLimit", "certificationUnavailable", "messageRequired"] as const;
+const REASONS = ["illegalTransition", "stale", "ndaRequired", "openLimit", "certificationUnavailable", "certificationNotValid", "messageRequired"] as const;
 
 /** The translated refusal of a workflow rule, with the field it belongs to; null for anything unexpected. */
 export async function workflowRefusal(error: unknown, locale: Locale): Promise<{ message: string; field?: string } | null> {

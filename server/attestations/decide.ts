@@ -28,9 +28,26 @@ export interface ReviewDecision {
   now?: Date;
 }
 
+/**
+ * A transaction that could not even start because every pooled connection is busy (Prisma P2028,
+ * e.g. 50 reviewers clicking at once while the first renders the letter) is tried again after a
+ * short, jittered pause: it then sees the decided state and is refused as any late click is.
+ */
+export async function retryWhenPoolBusy<T>(run: () => Promise<T>, attempts = 6): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      const busy = typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2028";
+      if (!busy || attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt + Math.random() * 200));
+    }
+  }
+}
+
 export async function decideRequest(input: ReviewDecision): Promise<LockedRequest> {
   const now = input.now ?? new Date();
-  return withTenant(input.tenant.id, async (tx) => {
+  return retryWhenPoolBusy(() => withTenant(input.tenant.id, async (tx) => {
     // The reviewer's roles as they are now, not as the session began.
     const roles = await currentActorRoles(tx, input.tenant.id, input.actor, "attestations.review");
     const request = await lockRequest(tx, input.tenant.id, input.requestId);
@@ -45,7 +62,7 @@ export async function decideRequest(input: ReviewDecision): Promise<LockedReques
       await tx.attestationLetter.update({ where: { requestId: request.id }, data: { revokedAt: now, revokedReason: input.message?.trim() ?? "" } });
     }
     return changed;
-  });
+  }));
 }
 
 export interface CustomerDecision {
@@ -68,11 +85,13 @@ export async function customerDecision(input: CustomerDecision): Promise<LockedR
     tx.attestationRequest.findFirst({ where: { id: input.requestId, userId: input.user.id }, select: { tenantId: true, tenant: { select: { slug: true } } } }),
   );
   if (!own) throw new AppError("notFound", "no such attestation request");
-  const changed = await withTenant(own.tenantId, async (tx) => {
-    const request = await lockRequest(tx, own.tenantId, input.requestId);
-    if (request.userId !== input.user.id) throw new AppError("notFound", "no such attestation request");
-    const actor = { kind: "customer" as const, id: input.user.id, email: input.user.email, name: input.user.name };
-    return applyTransition(tx, { tenantId: own.tenantId, request, name: input.name, actor, message: input.message, expectedRevision: input.revision, meta: input.meta });
-  });
+  const changed = await retryWhenPoolBusy(() =>
+    withTenant(own.tenantId, async (tx) => {
+      const request = await lockRequest(tx, own.tenantId, input.requestId);
+      if (request.userId !== input.user.id) throw new AppError("notFound", "no such attestation request");
+      const actor = { kind: "customer" as const, id: input.user.id, email: input.user.email, name: input.user.name };
+      return applyTransition(tx, { tenantId: own.tenantId, request, name: input.name, actor, message: input.message, expectedRevision: input.revision, meta: input.meta });
+    }),
+  );
   return { ...changed, tenantSlug: own.tenant.slug };
 }
