@@ -7,13 +7,14 @@ import type { TenantAccess } from "@/server/auth/guard";
 import { cn } from "@/components/ui/cn";
 import { AppShell } from "./app-shell";
 
-export type ConsoleSection = "overview" | "measures" | "certifications" | "attestations" | "subscribers" | "webhooks" | "members" | "audit" | "settings";
+export type ConsoleSection = "overview" | "measures" | "certifications" | "attestations" | "attestationSettings" | "subscribers" | "webhooks" | "members" | "audit" | "settings";
 
 const NAV: Array<{ id: ConsoleSection; path: string; permission: Permission }> = [
   { id: "overview", path: "", permission: "console.view" },
   { id: "measures", path: "/measures", permission: "measures.view" },
   { id: "certifications", path: "/certifications", permission: "certifications.manage" },
   { id: "attestations", path: "/attestations", permission: "attestations.review" },
+  { id: "attestationSettings", path: "/attestations/settings", permission: "attestations.settings" },
   { id: "subscribers", path: "/subscribers", permission: "subscribers.view" },
   { id: "webhooks", path: "/webhooks", permission: "webhooks.manage" },
   { id: "members", path: "/members", permission: "members.view" },

@@ -44,6 +44,7 @@ const PUBLISHING = "app/[tenant]/admin/measures/review-actions.ts";
 const REQUESTS = "app/(app)/account/attestations/actions.ts";
 const REVIEW = "app/[tenant]/admin/attestations/[requestId]/actions.ts";
 const CERTIFICATIONS = "app/[tenant]/admin/certifications/actions.ts";
+const ATTESTATION_SETTINGS = "app/[tenant]/admin/attestations/settings/actions.ts";
 const VALID_CERTIFICATION = { framework: "ISO_27001", certifier: "Matrix Cert GmbH", issuedAt: "2026-01-01", validUntil: "2029-01-01" };
 
 const MATRIX: Row[] = [
@@ -81,6 +82,11 @@ const MATRIX: Row[] = [
   // Staff with certifications.manage (attestations.review is a subset of its roles) download; a customer only with an
   // issued letter covering it (none of the personas has one: server/certifications/certifications.test.ts covers that).
   route("app/[tenant]/admin/certifications/[certificationId]/certificate/route.ts", "GET", can("certifications.manage"), (slug) => `/${slug}/admin/certifications/certificate`, (slug) => ({ tenant: slug, certificationId: fixtures.ownCertificationId })),
+  page("app/[tenant]/admin/attestations/settings/page.tsx", can("attestations.settings")),
+  action(ATTESTATION_SETTINGS, "saveNdaAction", can("attestations.settings"), () => [IDLE, form()]),
+  action(ATTESTATION_SETTINGS, "saveAttestationSettingsAction", can("attestations.settings"), () => [IDLE, form()]),
+  // The NDA click-through: any signed-in user, for the tenant in the route (bound by the page).
+  action("app/[tenant]/attestations/nda/actions.ts", "acceptNdaAction", SIGNED_IN, () => [OWN, IDLE, form()]),
   // Attestation requests and the reviewer queue
   // A customer's request form: any signed-in user, for the tenant in the route (the other tenant is no different).
   page("app/[tenant]/attestations/new/page.tsx", SIGNED_IN, () => ({ tenant: OWN })),
@@ -154,7 +160,7 @@ const isPublicSite = (file: string) => file.startsWith("app/[tenant]/[lang]/") |
 
 /** Exact number of cells the table implies; also written out as a literal below, so it cannot shrink unnoticed. */
 const CELLS_FROM_TABLE = MATRIX.reduce((sum, row) => sum + PERSONAS.length * ((row.tenantScoped ? 2 : 1) + (row.foreign ? 1 : 0)), 0);
-const EXPECTED_CELLS = 1044;
+const EXPECTED_CELLS = 1107;
 
 const surface: SurfaceEntry[] = await scanSurface(requestFiles());
 

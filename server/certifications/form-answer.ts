@@ -21,7 +21,18 @@ export async function featureFieldErrorState(
   const state = await fieldErrorState(locale, shared, values);
   const t = await getTranslations({ locale, namespace });
   for (const [field, codes] of Object.entries(own)) {
-    state.fieldErrors![field] = [...(state.fieldErrors![field] ?? []), ...codes.map((code) => t(`validation.${code.slice(1)}` as "validation.date"))];
+    state.fieldErrors![field] = [...(state.fieldErrors![field] ?? []), ...codes.map((code) => translate(t as unknown as Translate, code.slice(1)))];
   }
   return state;
+}
+
+type Translate = (key: string, values?: Record<string, string>) => string;
+
+/** "key" or "key:value"; a value "min-max" also fills {min} and {max}. */
+function translate(t: Translate, code: string): string {
+  const colon = code.indexOf(":");
+  if (colon < 0) return t(`validation.${code}`);
+  const value = code.slice(colon + 1);
+  const range = /^(\d+)-(\d+)$/.exec(value);
+  return t(`validation.${code.slice(0, colon)}`, { value, ...(range ? { min: range[1]!, max: range[2]! } : {}) });
 }
