@@ -8,6 +8,8 @@ import { parseMeasures } from "@/lib/measures/parse";
 import type { ParsedDocument } from "@/lib/measures/parse";
 import { getDb, withTenant } from "@/server/db/client";
 import { seedDemoAccounts } from "./demo-accounts";
+import { seedDemoNda } from "./demo-nda";
+import { seedDemoLetter } from "./demo-letter";
 import { DEMO_TENANT_STYLE } from "./demo-data";
 
 const SEED_DATA = new URL("../seed-data/", import.meta.url);
@@ -118,5 +120,7 @@ export async function seedDemoData(): Promise<boolean> {
     });
   }
   await seedDemoAccounts(tenantIds);
+  await seedDemoNda(tenantIds);
+  await seedDemoLetter(tenantIds);
   return true;
 }
