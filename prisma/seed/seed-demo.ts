@@ -9,7 +9,6 @@ import type { ParsedDocument } from "@/lib/measures/parse";
 import { getDb, withTenant } from "@/server/db/client";
 import { seedDemoAccounts } from "./demo-accounts";
 import { seedDemoNda } from "./demo-nda";
-import { seedDemoLetter } from "./demo-letter";
 import { DEMO_TENANT_STYLE } from "./demo-data";
 
 const SEED_DATA = new URL("../seed-data/", import.meta.url);
@@ -121,6 +120,5 @@ export async function seedDemoData(): Promise<boolean> {
   }
   await seedDemoAccounts(tenantIds);
   await seedDemoNda(tenantIds);
-  await seedDemoLetter(tenantIds);
   return true;
 }
