@@ -6,10 +6,10 @@ import type { CreateAttestationRequestInput } from "@/lib/validation/attestation
 import { recordAudit } from "../audit/record";
 import type { TenantRef } from "../auth/guard";
 import { withTenant, type Tx } from "../db/client";
+import { ndaRequirementIn } from "../nda/acceptance";
 import { enqueueOutbox } from "../outbox/enqueue";
 import type { RequestMeta } from "../request-context";
 import { issueLetter } from "./letter";
-import { currentNdaAcceptance } from "./nda-requirement";
 import { applyTransition, ATTESTATION_SUBMITTED, SYSTEM } from "./transition";
 
 export interface Requester {
@@ -41,9 +41,11 @@ export async function createAttestationRequest(input: { tenant: TenantRef; reque
     });
     if (existing) return { requestId: existing.id, created: false, automatic: existing.automatic };
 
-    const settings = await tx.tenant.findUniqueOrThrow({ where: { id: tenant.id }, select: { ndaEnabled: true, openRequestLimit: true, autoApproveDomains: true } });
-    const ndaAcceptanceId = settings.ndaEnabled ? await currentNdaAcceptance(tx, tenant.id, requester.id, now) : null;
-    if (settings.ndaEnabled && !ndaAcceptanceId) throw new AppError("conflict", "the NDA must be accepted first", { reason: "ndaRequired" });
+    const settings = await tx.tenant.findUniqueOrThrow({ where: { id: tenant.id }, select: { openRequestLimit: true, autoApproveDomains: true } });
+    // The NDA module's rule (current version, accepted within 12 months; or switched off / none written).
+    const nda = await ndaRequirementIn(tx, tenant.id, requester.id, now);
+    if (nda.required) throw new AppError("conflict", "the NDA must be accepted first", { reason: "ndaRequired" });
+    const ndaAcceptanceId = nda.reason === "accepted" ? nda.acceptanceId : null;
 
     await assertRequestableCertifications(tx, tenant.id, data.certificationIds, now);
     const open = await tx.attestationRequest.count({ where: { tenantId: tenant.id, userId: requester.id, state: { in: [...OPEN_STATES] } } });

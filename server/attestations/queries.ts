@@ -2,7 +2,7 @@ import "server-only";
 import { AWAITING_REVIEW_STATES, OPEN_STATES, type AttestationStateName } from "@/lib/attestations/transitions";
 import type { CertificationFramework } from "@/lib/trust-center/types";
 import { withTenant, withUser, type Tx } from "../db/client";
-import { currentNdaAcceptance } from "./nda-requirement";
+import { ndaRequirementIn } from "../nda/acceptance";
 
 // Read models of the workflow: the request form, the reviewer queue and detail, the customer's list.
 
@@ -45,11 +45,11 @@ export async function requestFormData(tenantId: string, userId: string, now = ne
   return withTenant(tenantId, async (tx) => {
     const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
     // One after another: a transaction is one connection.
-    const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { ndaEnabled: true, openRequestLimit: true, defaultLocale: true } });
+    const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { openRequestLimit: true, defaultLocale: true } });
     const certifications = await tx.certification.findMany({ where: { tenantId, withdrawn: false, suspended: false, validUntil: { gte: today } }, orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: certificationSelect });
     const customer = await tx.customer.findUnique({ where: { tenantId_userId: { tenantId, userId } }, select: { companyName: true } });
     const open = await tx.attestationRequest.count({ where: { tenantId, userId, state: { in: [...OPEN_STATES] } } });
-    const ndaRequired = tenant.ndaEnabled && !(await currentNdaAcceptance(tx, tenantId, userId, now));
+    const ndaRequired = (await ndaRequirementIn(tx, tenantId, userId, now)).required;
     return { certifications: certifications as CertificationRef[], companyName: customer?.companyName ?? "", ndaRequired, open, limit: tenant.openRequestLimit, defaultLocale: tenant.defaultLocale };
   });
 }

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { connectTestDatabase } from "@/server/testing/database";
 import { closeDb, withTenant, withUser } from "../db/client";
+import { acceptNda } from "../nda/acceptance";
+import { publishNdaVersion } from "../nda/versions";
 import { createAttestationRequest } from "./create-request";
 import { customerDecision, decideRequest } from "./decide";
 import { customerRequests, reviewerRequestDetail } from "./queries";
@@ -90,11 +92,22 @@ describe("createAttestationRequest", () => {
     expect(await workflowCounts(t.tenant.id)).toEqual(before);
   });
 
-  it("asks for the NDA first when the tenant requires one", async () => {
+  it("asks for the NDA first when the tenant has one, and links the acceptance to the request", async () => {
     const withNda = await attestationTenant("nda", { ndaEnabled: true });
+    const requester = await customer();
+    // No NDA written yet: nothing to accept.
+    await expect(createAttestationRequest({ tenant: withNda.tenant, requester, data: requestInput(withNda.certificationIds), meta })).resolves.toMatchObject({ created: true });
+    await publishNdaVersion({ tenant: withNda.tenant, actor: withNda.owner, text: { de: "Vertraulichkeit: Inhalte nur intern verwenden.", en: "Confidentiality: use the contents internally only." }, meta });
     const before = await workflowCounts(withNda.tenant.id);
-    await expectRefusal(createAttestationRequest({ tenant: withNda.tenant, requester: await customer(), data: requestInput(withNda.certificationIds), meta }), "conflict", "ndaRequired");
+    await expectRefusal(createAttestationRequest({ tenant: withNda.tenant, requester, data: requestInput(withNda.certificationIds), meta }), "conflict", "ndaRequired");
     expect(await workflowCounts(withNda.tenant.id)).toEqual(before);
+
+    const { acceptanceId } = await acceptNda({ tenant: withNda.tenant, user: requester, versionNumber: 1, companyName: "Müller & Söhne GmbH", locale: "de", meta });
+    const { requestId } = await createAttestationRequest({ tenant: withNda.tenant, requester, data: requestInput(withNda.certificationIds), meta });
+    const detail = await reviewerRequestDetail(withNda.tenant.id, requestId);
+    expect(detail?.nda).toMatchObject({ companyName: "Müller & Söhne GmbH", ndaVersion: { number: 1 }, ip: meta.ip, userAgent: meta.userAgent });
+    const linked = await withTenant(withNda.tenant.id, (tx) => tx.attestationRequest.findUniqueOrThrow({ where: { id: requestId }, select: { ndaAcceptanceId: true } }));
+    expect(linked.ndaAcceptanceId).toBe(acceptanceId);
   });
 });
 
