@@ -8,6 +8,7 @@ import { parseMeasures } from "@/lib/measures/parse";
 import type { ParsedDocument } from "@/lib/measures/parse";
 import { getDb, withTenant } from "@/server/db/client";
 import { seedDemoAccounts } from "./demo-accounts";
+import { seedDemoLetter } from "./demo-letter";
 import { seedDemoNda } from "./demo-nda";
 import { DEMO_TENANT_STYLE } from "./demo-data";
 
@@ -119,6 +120,7 @@ export async function seedDemoData(): Promise<boolean> {
     });
   }
   await seedDemoAccounts(tenantIds);
+  await seedDemoLetter(tenantIds);
   await seedDemoNda(tenantIds);
   return true;
 }

@@ -294,3 +294,16 @@ describe("letter download", () => {
     expect((await auditEvents(other.tenant.id)).filter((e) => e.action === "attestation.letter_downloaded")).toHaveLength(0);
   });
 });
+
+describe("the demo seed's letter", () => {
+  it("was issued through issueLetter to Müller & Söhne and verifies as valid", async () => {
+    const db = await getDb();
+    const mpmx = await db.tenant.findUniqueOrThrow({ where: { slug: "mpmx" }, select: { id: true } });
+    const letter = await withTenant(mpmx.id, (tx) => tx.attestationLetter.findFirst({ where: { request: { requesterEmail: "einkauf@example.com" } }, include: { request: { select: { state: true } } } }));
+    expect(letter?.request.state).toBe("ISSUED");
+    const snapshot = letter!.snapshot as unknown as LetterSnapshot;
+    expect(snapshot.recipient).toEqual({ name: "Jürgen Weiß", email: "einkauf@example.com", company: "Müller & Söhne Großhandel GmbH" });
+    expect(sha256Hex(await renderLetterPdf(snapshot))).toBe(letter?.sha256);
+    expect((await verifyLetter(letter!.code, client()))?.status).toBe("valid");
+  });
+});
