@@ -26,6 +26,7 @@ import { expectedOutcome, PERSONAS, type Persona, type TenantSide } from "@/serv
 import { action, can, form, MFA_SESSION, page, PUBLIC, route, SIGNED_IN, SIGNED_REQUEST, type Fixtures, type Row } from "@/server/testing/matrix-rows";
 import { beginRequest } from "@/server/testing/request-scope";
 import { publishingMatrixFixtures, type PublishingMatrixFixtures } from "@/server/measures/workflow/matrix-fixtures";
+import { editorMatrixFixtures, type EditorMatrixFixtures } from "@/server/measures/drafts/matrix-fixtures";
 import { attestationMatrixFixtures, type AttestationMatrixFixtures } from "@/server/attestations/matrix-fixtures";
 import { letterMatrixFixtures, type LetterMatrixFixtures } from "@/server/attestations/letter-matrix-fixtures";
 
@@ -40,6 +41,8 @@ const OTHER = `matrix-other-${RUN}`;
 const MEMBERS = "app/[tenant]/admin/members/actions.ts";
 const SECURITY = "app/(app)/account/security/actions.ts";
 const SIGNIN = "app/(app)/signin/actions.ts";
+const MEASURES = "app/[tenant]/admin/measures/actions.ts";
+const DRAFT = "app/[tenant]/admin/measures/drafts/[versionId]/actions.ts";
 const PUBLISHING = "app/[tenant]/admin/measures/review-actions.ts";
 const REQUESTS = "app/(app)/account/attestations/actions.ts";
 const REVIEW = "app/[tenant]/admin/attestations/[requestId]/actions.ts";
@@ -62,6 +65,20 @@ const MATRIX: Row[] = [
   action("app/[tenant]/admin/settings/actions.ts", "customDomainAction", can("settings.update"), () => [IDLE, form()]),
   page("app/[tenant]/admin/audit/page.tsx", can("audit.view")),
   // Measures editor (drafts, sections, translations)
+  page("app/[tenant]/admin/measures/page.tsx", can("measures.view")),
+  action(MEASURES, "createDraftFromCurrentAction", can("measures.edit"), () => [form()]),
+  action(MEASURES, "importMeasuresAction", can("measures.edit"), () => [IDLE, form()]),
+  action(MEASURES, "requireAllLocalesAction", can("settings.update"), () => [form()]),
+  page("app/[tenant]/admin/measures/import/page.tsx", can("measures.edit")),
+  page("app/[tenant]/admin/measures/drafts/[versionId]/page.tsx", can("measures.view"), () => ({ versionId: editor.ownDraftId }), () => ({ versionId: publishing.foreignVersionId })),
+  page("app/[tenant]/admin/measures/drafts/[versionId]/redline/page.tsx", can("measures.view"), () => ({ versionId: editor.ownDraftId }), () => ({ versionId: publishing.foreignVersionId })),
+  page("app/[tenant]/admin/measures/drafts/[versionId]/sections/[key]/page.tsx", can("measures.view"), () => ({ versionId: editor.ownDraftId, key: editor.sectionKey }), () => ({ versionId: publishing.foreignVersionId, key: "matrix" })),
+  action(DRAFT, "saveSectionAction", can("measures.edit"), () => [IDLE, form()], () => [IDLE, form({ versionId: publishing.foreignVersionId, key: "matrix", locale: "de", revision: "0", title: "Matrix", body: "Matrix.", changeKind: "EDITORIAL" })]),
+  action(DRAFT, "saveChangeSummaryAction", can("measures.edit"), () => [IDLE, form()], () => [IDLE, form({ versionId: publishing.foreignVersionId, revision: "0", summary_de: "Matrix" })]),
+  action(DRAFT, "addSectionAction", can("measures.edit"), () => [IDLE, form()], () => [IDLE, form({ versionId: publishing.foreignVersionId, title: "Matrix", body: "Matrix.", changeKind: "EDITORIAL" })]),
+  action(DRAFT, "moveSectionAction", can("measures.edit"), () => [form()], () => [form({ versionId: publishing.foreignVersionId, key: "matrix", direction: "up" })]),
+  action(DRAFT, "removeSectionAction", can("measures.edit"), () => [form()], () => [form({ versionId: publishing.foreignVersionId, key: "matrix", revision: "0" })]),
+  action(DRAFT, "discardDraftAction", can("measures.edit"), () => [form()], () => [form({ versionId: publishing.foreignVersionId })]),
   // Review and publication
   page("app/[tenant]/admin/measures/review/page.tsx", can("measures.view")),
   action(PUBLISHING, "submitForReviewAction", can("measures.edit"), () => [IDLE, form()], () => [IDLE, form({ versionId: publishing.foreignVersionId })]),
@@ -161,7 +178,7 @@ const isPublicSite = (file: string) => file.startsWith("app/[tenant]/[lang]/") |
 
 /** Exact number of cells the table implies; also written out as a literal below, so it cannot shrink unnoticed. */
 const CELLS_FROM_TABLE = MATRIX.reduce((sum, row) => sum + PERSONAS.length * ((row.tenantScoped ? 2 : 1) + (row.foreign ? 1 : 0)), 0);
-const EXPECTED_CELLS = 1116;
+const EXPECTED_CELLS = 1449;
 
 const surface: SurfaceEntry[] = await scanSurface(requestFiles());
 
@@ -234,6 +251,12 @@ beforeAll(async () => {
 let publishing: PublishingMatrixFixtures;
 beforeAll(async () => {
   publishing = await publishingMatrixFixtures(OTHER);
+});
+
+// A draft of the own tenant for the editor's pages (another tenant's version: the publishing fixture's).
+let editor: EditorMatrixFixtures;
+beforeAll(async () => {
+  editor = await editorMatrixFixtures(OWN);
 });
 
 // An issued letter of the own tenant (staff download, /verify).

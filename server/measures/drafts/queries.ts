@@ -64,11 +64,11 @@ export async function newestPublished(tx: Tx, documentId: string) {
   return tx.measuresVersion.findFirst({ where: { documentId, status: "PUBLISHED" }, orderBy: { number: "desc" }, select: { id: true, number: true, title: true } });
 }
 
-export async function listMeasuresVersions(tenantId: string): Promise<{ versions: VersionListItem[]; openDraft: VersionListItem | null; base: { number: number } | null; requireAllLocales: boolean }> {
+export async function listMeasuresVersions(tenantId: string): Promise<{ versions: VersionListItem[]; openDraft: VersionListItem | null; base: { number: number } | null; requireAllLocales: boolean; sourceLocale: Locale }> {
   return withTenant(tenantId, async (tx) => {
-    const { requireAllLocales } = await tenantLocales(tx, tenantId);
+    const { requireAllLocales, sourceLocale } = await tenantLocales(tx, tenantId);
     const document = await tx.measuresDocument.findUnique({ where: { tenantId_key: { tenantId, key: MEASURES_DOCUMENT } }, select: { id: true } });
-    if (!document) return { versions: [], openDraft: null, base: null, requireAllLocales };
+    if (!document) return { versions: [], openDraft: null, base: null, requireAllLocales, sourceLocale };
     const versions = await tx.measuresVersion.findMany({
       where: { documentId: document.id },
       orderBy: { number: "desc" },
@@ -76,7 +76,7 @@ export async function listMeasuresVersions(tenantId: string): Promise<{ versions
     });
     const openDraft = versions.find((version) => (OPEN_STATUSES as readonly string[]).includes(version.status)) ?? null;
     const published = versions.find((version) => version.status === "PUBLISHED");
-    return { versions, openDraft, base: published ? { number: published.number } : null, requireAllLocales };
+    return { versions, openDraft, base: published ? { number: published.number } : null, requireAllLocales, sourceLocale };
   });
 }
 
