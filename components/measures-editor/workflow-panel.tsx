@@ -59,7 +59,7 @@ export async function DraftWorkflowPanel({ access, versionId, locale }: { access
 
       {view.status === "IN_REVIEW" && view.submission ? (
         mayApprove && fourEyesOk ? (
-          <div className="grid gap-8 lg:grid-cols-2">
+          <div className="space-y-6 divide-y divide-slate-200 [&>*+*]:pt-6">
             <ApproveVersionForm
               action={approveVersionAction.bind(null, slug)}
               versionId={view.versionId}

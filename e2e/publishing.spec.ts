@@ -1,0 +1,171 @@
+import { readFileSync } from "node:fs";
+import type { Browser, Page } from "@playwright/test";
+import { expectNoSeriousAxeViolations } from "./fixtures/axe";
+import { signInAsStaff } from "./fixtures/auth";
+import { expect, open, submitForm, test } from "./fixtures/test";
+
+// The publishing journey of issue 4: an editor imports and edits a draft and submits it; the four-eyes
+// rule holds even for an author who also holds the approver role (no approve form for them); an
+// approver who took no part publishes it, confirming the material change does not reduce the overall
+// protection level; the public history and the redline show it at once. English UI.
+
+test.use({ locale: "en-GB" });
+
+const MEASURES = "/mpmx/admin/measures";
+const SHOTS = "test-results/pub";
+const ADDED_BULLET = "Schlüssel werden mindestens jährlich rotiert";
+const ADDED_BULLET_EN = "keys are rotated at least once a year";
+
+/** The published German text of version 2 (as the seed imported it), with one bullet added to "Verschlüsselung". */
+function importText(): string {
+  const text = readFileSync("prisma/seed-data/mpmx/v2.de.txt", "utf8");
+  const anchor = "- verschlüsselte Kommunikationskanäle für den Zugriff auf die Services\n";
+  expect(text).toContain(anchor);
+  return text.replace(anchor, `${anchor}- ${ADDED_BULLET}\n`);
+}
+
+async function newStaffPage(browser: Browser, email: string, next: string): Promise<Page> {
+  const context = await browser.newContext({ locale: "en-GB" });
+  const page = await context.newPage();
+  await signInAsStaff(page, email, { next });
+  return page;
+}
+
+/** Owner only: sets the roles of the member with this address (members page). */
+async function setRoles(owner: Page, email: string, roles: { approver: boolean }) {
+  await open(owner, "/mpmx/admin/members");
+  const row = owner.getByTestId("member").filter({ hasText: email });
+  await row.getByTestId("edit-roles").click();
+  const box = row.getByLabel("Legal approver");
+  if (roles.approver) await box.check();
+  else await box.uncheck();
+  await submitForm(owner, row.getByRole("button", { name: "Save roles" }));
+  await expect(row.getByTestId("roles-saved")).toHaveText("Roles saved.");
+}
+
+async function newestPublished(page: Page): Promise<number> {
+  await open(page, "/mpmx/measures/versions");
+  const headings = await page.getByTestId("version-entry").getByRole("heading", { level: 2 }).allTextContents();
+  return Math.max(...headings.map((text) => Number(/\d+/.exec(text)?.[0] ?? 0)));
+}
+
+async function screenshot(page: Page, name: string) {
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+}
+
+test("an editor imports, edits and submits; an author-approver cannot review; an approver publishes; the public pages show it", async ({ page, browser }) => {
+  test.setTimeout(300_000);
+  const base = await newestPublished(page);
+  const number = base + 1;
+
+  // The editor also holds the approver role for this journey: being an author must be what stops them.
+  const owner = await newStaffPage(browser, "owner@mpmx.example", "/mpmx/admin/members");
+  await setRoles(owner, "editor@mpmx.example", { approver: true });
+
+  const editor = await newStaffPage(browser, "editor@mpmx.example", `${MEASURES}/import`);
+  let draftUrl = "";
+  await test.step("the editor imports the text and accepts the preview", async () => {
+    await open(editor, `${MEASURES}/import`);
+    await editor.getByLabel("Text", { exact: true }).fill(importText());
+    await editor.getByRole("button", { name: "Show preview" }).click();
+    await editor.getByTestId("import-preview").getByRole("button", { name: "Accept and create draft" }).click();
+    await expect(editor).toHaveURL(/\/mpmx\/admin\/measures\/drafts\/[0-9a-f-]{36}\?notice=created$/);
+    draftUrl = editor.url().replace(/\?.*$/, "");
+    await expect(editor.getByRole("heading", { level: 1 })).toHaveText(`Draft ${number}`);
+    const row = editor.locator('[data-testid="section-row"][data-key="verschluesselung"]');
+    await expect(row.getByTestId("translation-en")).toHaveAttribute("data-state", "outdated");
+  });
+
+  await test.step("the editor edits the changed section (material) and its English translation", async () => {
+    await open(editor, `${draftUrl}/sections/verschluesselung`);
+    const body = editor.getByLabel("Text (Markdown)");
+    await expect(body).toHaveValue(new RegExp(ADDED_BULLET));
+    await body.fill((await body.inputValue()).replace(ADDED_BULLET, `${ADDED_BULLET} (automatisiert)`));
+    await editor.getByText("Material", { exact: true }).click();
+    await editor.getByRole("button", { name: "Save section" }).click();
+    await expect(editor.getByTestId("section-saved")).toHaveText("Saved.");
+
+    await open(editor, `${draftUrl}/sections/verschluesselung?locale=en`);
+    const english = editor.getByLabel("Text (Markdown)");
+    const anchor = /^(- [^\n]*communication channels[^\n]*)$/m;
+    const text = await english.inputValue();
+    expect(text).toMatch(anchor);
+    await english.fill(text.replace(anchor, `$1\n- ${ADDED_BULLET_EN} (automated)`));
+    await editor.getByRole("button", { name: "Save section" }).click();
+    await expect(editor.getByTestId("section-saved")).toHaveText("Saved.");
+    await open(editor, draftUrl);
+    await expect(editor.getByTestId("completeness-en")).toHaveAttribute("data-complete", "true");
+  });
+
+  await test.step("the editor submits it for review", async () => {
+    const panel = editor.getByTestId("workflow-panel");
+    await expect(panel.getByTestId("workflow-status")).toHaveAttribute("data-status", "DRAFT");
+    // The page renders again with the draft in review: the submit form is gone, the draft read-only.
+    await panel.getByTestId("submit-for-review-form").getByRole("button", { name: "Submit for review" }).click();
+    await expect(panel.getByTestId("workflow-status")).toHaveAttribute("data-status", "IN_REVIEW");
+    await expect(panel.getByTestId("submit-for-review-form")).toHaveCount(0);
+    const kinds = () => panel.getByTestId("review-timeline-event").evaluateAll((items) => items.map((item) => item.getAttribute("data-kind")));
+    await expect.poll(kinds).toEqual(["CREATED", "SUBMITTED"]);
+    await expect(panel.getByTestId("review-timeline-event").last()).toContainText("Elena Editor submitted it for review");
+  });
+
+  await test.step("four eyes: the author holds the approver role, yet gets no approve or return form", async () => {
+    await editor.reload();
+    const panel = editor.getByTestId("workflow-panel");
+    await expect(panel.getByTestId("four-eyes-notice")).toHaveText(
+      "You worked on this draft, so you cannot approve or return it: another legal approver must review it (four-eyes principle).",
+    );
+    await expect(panel.getByTestId("approve-version-form")).toHaveCount(0);
+    await expect(panel.getByTestId("return-draft-form")).toHaveCount(0);
+    await expectNoSeriousAxeViolations(editor, "draft in review, author");
+    await screenshot(editor, "draft-in-review-author");
+  });
+
+  const approver = await newStaffPage(browser, "approver@mpmx.example", `${MEASURES}/review`);
+  await test.step("an approver who took no part publishes it, confirming no material reduction", async () => {
+    await open(approver, `${MEASURES}/review`);
+    await approver.getByTestId("review-queue").getByRole("link", { name: `Review version ${number}` }).click();
+    await expect(approver).toHaveURL(draftUrl);
+    const form = approver.getByTestId("approve-version-form");
+    await expect(form).toBeVisible();
+    await expect(approver.getByTestId("return-draft-form")).toBeVisible();
+    await expectNoSeriousAxeViolations(approver, "draft in review, approver");
+    await screenshot(approver, "draft-in-review-approver");
+    // A material section asks for the decision: refused at the field when missing.
+    await submitForm(approver, form.getByRole("button", { name: "Approve and publish" }));
+    await expect(form.getByTestId("error-material")).toHaveText("Please choose one of the two options.");
+    // Classified as material, "immediately" violates the 30-day notice period.
+    await form.getByLabel(/Publish as a material change/).check();
+    await submitForm(approver, form.getByRole("button", { name: "Approve and publish" }));
+    await expect(form.getByTestId("error-effectiveAt")).toContainText("A material change takes effect 30 days after publication at the earliest");
+    await form.getByLabel(/Confirm: the overall protection level is not materially reduced/).check();
+    await form.getByLabel("Comment (optional)").fill("Rotation ergänzt, Schutzniveau unverändert.");
+    await form.getByRole("button", { name: "Approve and publish" }).click();
+    await expect(approver).toHaveURL(`${MEASURES}/review?notice=published&version=${number}`);
+    await expect(approver.getByTestId("review-notice")).toHaveText(`Version ${number} is published.`);
+    const row = approver.locator(`[data-testid="published-version"][data-number="${number}"]`);
+    await expect(row).toContainText("Anton Approver");
+    await expect(row).toContainText("Editorial");
+    await expect(row).toContainText("Anton Approver confirmed on");
+    await expectNoSeriousAxeViolations(approver, "review page");
+    await screenshot(approver, "review-page");
+  });
+
+  await test.step("the public history and the redline show the new version at once", async () => {
+    await open(page, "/mpmx/measures/versions?lang=en");
+    const entry = page.getByTestId("version-entry").first();
+    await expect(entry).toContainText(`Version ${number}`);
+    await expect(entry).toContainText("Current");
+    await entry.getByRole("link", { name: `Compare with version ${base}` }).click();
+    await expect(page).toHaveURL(`/mpmx/measures/compare?from=${base}&to=${number}&lang=en`);
+    const section = page.locator('[data-testid="redline-section"][data-key="verschluesselung"]');
+    await expect(section).toHaveAttribute("data-status", "changed");
+    await expect(section.locator("ins")).toContainText([/rotated at least once a year \(automated\)/]);
+    await open(page, "/mpmx");
+    await expect(page.getByTestId("current-version")).toContainText(`Version ${number}`);
+  });
+
+  await test.step("the author's extra role is taken back", async () => {
+    await setRoles(owner, "editor@mpmx.example", { approver: false });
+  });
+});
