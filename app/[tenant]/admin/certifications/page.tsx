@@ -5,7 +5,6 @@ import { ConsoleShell } from "@/components/app/console-shell";
 import { certificationName } from "@/components/certifications/form-props";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
 import { FormAlert } from "@/components/ui/form-alert";
 import { dayInZone, formatDate } from "@/lib/dates";
 import { certificationStatus, type CertificationStatus } from "@/lib/trust-center/certification-status";
@@ -48,7 +47,10 @@ export default async function CertificationsPage({ params, searchParams }: { par
         </div>
         {notice ? <FormAlert tone="error">{t("notice.notFound")}</FormAlert> : null}
         {certifications.length === 0 ? (
-          <EmptyState title={t("empty.title")}>{t("empty.body")}</EmptyState>
+          <div className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-10 text-center" data-testid="certifications-empty">
+            <h2 className="text-lg font-semibold text-slate-900">{t("empty.title")}</h2>
+            <p className="mt-2 text-slate-700">{t("empty.body")}</p>
+          </div>
         ) : (
           <section aria-labelledby="certifications-heading" className="space-y-3">
             <h2 id="certifications-heading" className="text-lg font-semibold">
