@@ -15,6 +15,7 @@ import { prepareDatabase } from "./bench/database";
 import { sleep } from "./bench/process";
 import { CONNECTIONS, DURATION_S, measure, warmUp, type PageResult, type WarmUp } from "./bench/load";
 import { benchRedline, type RedlineResult } from "./bench/redline";
+import { benchPublishToVisible, describePublish, PUBLISH_TARGET_MS } from "./bench/publish";
 import { findFreePort, startServer } from "./bench/server";
 
 const CEILING = "/about";
@@ -146,6 +147,10 @@ async function main(): Promise<number> {
   const transactions = before === null || after === null ? null : after - before;
   console.log(`[bench] database transactions during load: ${transactions ?? "not measured (embedded database)"}`);
 
+  throwIfInterrupted();
+  const publish = await benchPublishToVisible(server.baseUrl, database.env);
+  console.log(`[bench] ${describePublish(publish)}`);
+
   // The engine is timed with the server stopped, so that the two CPUs are not shared with it.
   await server.stop();
   console.log("[bench] redline engine: 100 sections, 5 warm-up runs, 50 timed runs");
@@ -153,6 +158,7 @@ async function main(): Promise<number> {
 
   throwIfInterrupted();
   printSummary(pages, transactions, redline);
+  console.log(`  ${describePublish(publish)}`);
   const report = {
     date: now.toISOString(),
     commit: gitCommit(),
@@ -178,6 +184,7 @@ async function main(): Promise<number> {
     })),
     dbTransactionsDuringWarmUp: warmUpTransactions,
     dbTransactionsDuringLoad: transactions,
+    publishToVisible: publish ? { ...publish, targetMs: PUBLISH_TARGET_MS, pass: publish.p95Ms < PUBLISH_TARGET_MS } : null,
     redline: { ...redline, medianMs: Number(redline.medianMs.toFixed(2)), p95Ms: Number(redline.p95Ms.toFixed(2)), pass: redline.p95Ms < TARGET.maxRedlineMs },
   };
   const json = JSON.stringify(report);
