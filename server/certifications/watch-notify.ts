@@ -79,7 +79,7 @@ export async function handleCertificationExpiring(message: OutboxMessageView): P
       const t = translator(locale, "certifications");
       const name = certificationName(locale, payload.framework, payload.label);
       return {
-        subject: t("watch.expiringSubject", { tenant: tenant.name, name }),
+        subject: t("watch.expiringSubject", { tenant: tenant.name, name, validUntil: day(payload.validUntil, locale) }),
         text: t("watch.expiringBody", { tenant: tenant.name, name, validUntil: day(payload.validUntil, locale), url, unsubscribeUrl }),
       };
     },

@@ -1,6 +1,8 @@
 import "server-only";
 import { handleCertificationChanged, handleCertificationExpiring } from "../certifications/watch-notify";
 import { attestationHandlers } from "../attestations/notifications";
+import { sendSubscriptionConfirmation } from "../subscriptions/confirm-mail";
+import { announcePublishedVersion, announceVersionInEffect } from "../subscriptions/measures-mail";
 
 // What the worker does with each kind of outbox message. A feature that writes a kind adds its
 // handler here (one line each). A handler may run more than once for one message (at-least-once
@@ -18,6 +20,9 @@ export interface OutboxMessageView {
 export type OutboxHandler = (message: OutboxMessageView) => Promise<void>;
 
 export const outboxHandlers: Record<string, OutboxHandler> = {
+  "subscription.confirm": sendSubscriptionConfirmation,
+  "measures.published": announcePublishedVersion,
+  "measures.took_effect": announceVersionInEffect,
   "certification.changed": handleCertificationChanged,
   "certification.expiring": handleCertificationExpiring,
   // Attestation requests: reviewers on a new request, an answer or a reminder; the customer on every decision.
