@@ -4,7 +4,7 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { SummaryFormState } from "@/lib/validation/measures-editor-state";
 import { TextareaField } from "./textarea-field";
-import { useUnsavedChangesWarning } from "./use-unsaved-changes";
+import { sameText, useUnsavedChangesWarning } from "./use-unsaved-changes";
 
 interface Props {
   action: (state: SummaryFormState, formData: FormData) => Promise<SummaryFormState>;
@@ -19,7 +19,7 @@ export function ChangeSummaryForm({ action, versionId, revision, locales, labels
   const [state, formAction] = useActionState(action, { status: "idle" } as SummaryFormState);
   const [texts, setTexts] = useState<Record<string, string>>(Object.fromEntries(locales.map((l) => [l.locale, l.value])));
   const saved = state.status === "success" && state.values ? Object.fromEntries(locales.map((l) => [l.locale, state.values?.[`summary_${l.locale}`] ?? ""])) : Object.fromEntries(locales.map((l) => [l.locale, l.value]));
-  useUnsavedChangesWarning(locales.some((l) => (texts[l.locale] ?? "") !== (saved[l.locale] ?? "")));
+  useUnsavedChangesWarning(locales.some((l) => !sameText(texts[l.locale] ?? "", saved[l.locale] ?? "")));
   return (
     <form action={formAction} noValidate className="space-y-4" data-testid="summary-form">
       <input type="hidden" name="versionId" value={versionId} />

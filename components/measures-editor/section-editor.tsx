@@ -12,7 +12,7 @@ import { ChangeKindField, type ChangeKindValue } from "./change-kind-field";
 import { ConflictPanel, type ConflictLabels } from "./conflict-panel";
 import { LiveRedline, type LiveRedlineLabels } from "./live-redline";
 import { TextareaField } from "./textarea-field";
-import { useUnsavedChangesWarning } from "./use-unsaved-changes";
+import { sameText, useUnsavedChangesWarning } from "./use-unsaved-changes";
 
 export interface SectionEditorLabels {
   title: string;
@@ -53,7 +53,7 @@ export function SectionEditor({ action, versionId, sectionKey, locale, number, r
   const [body, setBody] = useState(initial.body);
   const [changeKind, setChangeKind] = useState<ChangeKindValue>(initial.changeKind);
   const saved = state.status === "success" && state.values ? { title: state.values.title ?? "", body: state.values.body ?? "" } : initial;
-  const dirty = title !== saved.title || body !== saved.body;
+  const dirty = !sameText(title, saved.title) || !sameText(body, saved.body);
   useUnsavedChangesWarning(dirty);
   const numbered = number !== null;
   const conflict = state.conflict;

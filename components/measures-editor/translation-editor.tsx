@@ -10,7 +10,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import type { SectionFormState } from "@/lib/validation/measures-editor-state";
 import { ConflictPanel, type ConflictLabels } from "./conflict-panel";
 import { TextareaField } from "./textarea-field";
-import { useUnsavedChangesWarning } from "./use-unsaved-changes";
+import { sameText, useUnsavedChangesWarning } from "./use-unsaved-changes";
 
 export interface TranslationEditorLabels {
   source: string;
@@ -47,7 +47,7 @@ export function TranslationEditor({ action, versionId, sectionKey, locale, sourc
   const [title, setTitle] = useState(initial.title);
   const [body, setBody] = useState(initial.body);
   const saved = state.status === "success" && state.values ? { title: state.values.title ?? "", body: state.values.body ?? "" } : initial;
-  const dirty = title !== saved.title || body !== saved.body;
+  const dirty = !sameText(title, saved.title) || !sameText(body, saved.body);
   useUnsavedChangesWarning(dirty);
   const numbered = number !== null;
   const conflict = state.conflict;

@@ -14,3 +14,8 @@ export function useUnsavedChangesWarning(dirty: boolean): void {
     return () => window.removeEventListener("beforeunload", warn);
   }, [dirty]);
 }
+
+/** Browsers submit a textarea's line breaks as CRLF: compare texts as the editor sees them. */
+export function sameText(a: string, b: string): boolean {
+  return a.replace(/\r\n?/g, "\n") === b.replace(/\r\n?/g, "\n");
+}

@@ -52,7 +52,7 @@ export default async function MeasuresVersionsPage({ params, searchParams }: { p
         {notice ? <FormAlert tone="success" testId="measures-notice">{notice === "discarded" ? t("draft.discarded", { number: Number(query.number) || 0 }) : t("settings.saved")}</FormAlert> : null}
         {error ? <FormAlert tone="error" testId="measures-error">{t(`errors.${error}`, { number: openDraft?.number ?? 0 })}</FormAlert> : null}
         <div className="grid gap-8 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-          <section aria-labelledby="versions-heading" className="space-y-3">
+          <section aria-labelledby="versions-heading" className="min-w-0 space-y-3">
             <h2 id="versions-heading" className="text-lg font-semibold">{t("versions.heading")}</h2>
             {versions.length === 0 ? (
               <Notice tone="neutral" testId="versions-empty">{t("versions.empty")}</Notice>
@@ -64,7 +64,7 @@ export default async function MeasuresVersionsPage({ params, searchParams }: { p
                     <tr>
                       <th scope="col" className="px-4 py-2.5 font-medium">{t("versions.number")}</th>
                       <th scope="col" className="px-4 py-2.5 font-medium">{t("versions.status")}</th>
-                      <th scope="col" className="px-4 py-2.5 font-medium">{t("versions.created")}</th>
+                      <th scope="col" className="px-4 py-2.5 font-medium">{t("versions.published")}</th>
                       <th scope="col" className="px-4 py-2.5 font-medium">{t("versions.effective")}</th>
                     </tr>
                   </thead>
@@ -79,7 +79,7 @@ export default async function MeasuresVersionsPage({ params, searchParams }: { p
                           )}
                         </th>
                         <td className="px-4 py-2.5"><Badge tone={STATUS_TONE[version.status]}>{t(`status.${version.status}`)}</Badge></td>
-                        <td className="px-4 py-2.5 text-slate-700">{date(version.createdAt)}</td>
+                        <td className="px-4 py-2.5 text-slate-700">{date(version.publishedAt)}</td>
                         <td className="px-4 py-2.5 text-slate-700">{date(version.effectiveAt)}</td>
                       </tr>
                     ))}
@@ -88,7 +88,7 @@ export default async function MeasuresVersionsPage({ params, searchParams }: { p
               </div>
             )}
           </section>
-          <div className="space-y-6 self-start">
+          <div className="min-w-0 space-y-6 self-start">
             <section aria-labelledby="new-draft-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
               <h2 id="new-draft-heading" className="text-lg font-semibold">{t("newDraft.heading")}</h2>
               {openDraft ? (

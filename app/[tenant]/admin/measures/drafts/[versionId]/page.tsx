@@ -86,7 +86,7 @@ export default async function DraftPage({ params, searchParams }: { params: Para
         {draft.status !== "DRAFT" ? <Notice tone="info" testId="read-only">{t("draft.readOnlyInReview")}</Notice> : !editable ? <Notice tone="info" testId="read-only">{t("draft.readOnlyRole")}</Notice> : null}
 
         <div className="grid gap-8 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-          <div className="space-y-8">
+          <div className="min-w-0 space-y-8">
             <section aria-labelledby="sections-heading" className="space-y-3">
               <div>
                 <h2 id="sections-heading" className="text-lg font-semibold">{t("sections.heading")}</h2>
@@ -106,7 +106,7 @@ export default async function DraftPage({ params, searchParams }: { params: Para
               </section>
             ) : null}
           </div>
-          <div className="space-y-6 self-start">
+          <div className="min-w-0 space-y-6 self-start">
             <section aria-labelledby="completeness-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
               <h2 id="completeness-heading" className="text-lg font-semibold">{t("completeness.heading")}</h2>
               <CompletenessPanel completeness={completeness} basePath={basePath} locale={locale} languageName={language} />
