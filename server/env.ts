@@ -28,6 +28,8 @@ const schema = z.object({
   OUTBOX_WORKER: z.enum(["on", "off"]).default("on"),
   /** A delivery job running longer than this is presumed dead and retried (the drill shortens it). */
   OUTBOX_JOB_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(3600).default(600),
+  /** An email claimed this long ago by a sender that never finished is sent again (longer than any live SMTP send). */
+  OUTBOX_EMAIL_CLAIM_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
 }).superRefine((value, ctx) => {
   if (value.APP_ENV !== "production") return;
   if (!value.AUTH_SECRET) ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required in production (APP_ENV=production)" });

@@ -1,4 +1,6 @@
-import { createTranslator } from "next-intl";
+// use-intl/core (what next-intl re-exports) has no React: the standalone worker (`npm run worker`, React
+// Server conditions outside Next) loads it too, where next-intl's entry would pull in client hooks.
+import { createTranslator } from "use-intl/core";
 import type { Locale } from "@/lib/i18n/locales";
 import { loadMessages, type Messages } from "@/lib/i18n/messages";
 

@@ -56,7 +56,7 @@ describe("sendEmailOnce", () => {
     await expect(email.sendEmailOnce({ tenantId, dedupeKey, to, subject: "S", text: "T" })).rejects.toBeInstanceOf(email.EmailInFlightError);
     expect(received(to)).toHaveLength(0);
 
-    await withWorker((tx) => tx.emailDelivery.update({ where: { dedupeKey }, data: { claimedAt: new Date(Date.now() - email.CLAIM_LEASE_MS - 1000) } }));
+    await withWorker((tx) => tx.emailDelivery.update({ where: { dedupeKey }, data: { claimedAt: new Date(Date.now() - email.claimLeaseMs() - 1000) } }));
     expect(await email.sendEmailOnce({ tenantId, dedupeKey, to, subject: "S", text: "T" })).toBe("sent");
     expect(received(to).map((mail) => mail.messageId)).toEqual([email.messageIdFor(dedupeKey)]);
     expect(await delivery(dedupeKey)).toMatchObject({ status: "SENT", attempts: 2 });

@@ -8,13 +8,13 @@ import { sendMail } from "../mail/send";
 // One email to one recipient, at most once per dedupe key. The row in email_deliveries is claimed
 // (PENDING/FAILED -> SENDING) in its own committed transaction before the SMTP conversation starts
 // and marked SENT after the server accepted the message, so a retried job skips what an earlier
-// attempt sent. A claim is only taken over once it is older than CLAIM_LEASE_MS (the sender died
-// mid-send; the SMTP timeouts in server/mail/send.ts end a live send well before that). If the
+// attempt sent. A claim is only taken over once it is older than OUTBOX_EMAIL_CLAIM_SECONDS (the
+// sender died mid-send; the SMTP timeouts in server/mail/send.ts end a live send well before that). If the
 // sender died after the server accepted the mail but before SENT was recorded, the copy sent again
 // carries the same Message-ID, which mailboxes use to recognise it as the same message.
 
-/** Longer than any live send (SMTP connection, greeting and socket timeouts are 10-20 s). */
-export const CLAIM_LEASE_MS = 60_000;
+/** Longer than any live send (SMTP connection, greeting and socket timeouts are 10-20 s); default 60 s. */
+export const claimLeaseMs = () => env().OUTBOX_EMAIL_CLAIM_SECONDS * 1000;
 
 export interface EmailOnce {
   tenantId: string | null;
@@ -67,7 +67,7 @@ async function claimEmail(email: EmailOnce): Promise<"claimed" | "already-sent" 
         dedupeKey: email.dedupeKey,
         OR: [
           { status: { in: [DeliveryStatus.PENDING, DeliveryStatus.FAILED] } },
-          { status: DeliveryStatus.SENDING, OR: [{ claimedAt: null }, { claimedAt: { lt: new Date(now.getTime() - CLAIM_LEASE_MS) } }] },
+          { status: DeliveryStatus.SENDING, OR: [{ claimedAt: null }, { claimedAt: { lt: new Date(now.getTime() - claimLeaseMs()) } }] },
         ],
       },
       data: { status: DeliveryStatus.SENDING, claimedAt: now, attempts: { increment: 1 } },

@@ -4,6 +4,7 @@ import { withWorker } from "../db";
 import { env } from "../env";
 import { outboxHandlers, type OutboxMessageView } from "./handlers";
 import { createJobEngine } from "./job-engine";
+import { deliverDueWebhooks } from "../webhooks/deliver";
 import { periodicTasks } from "./periodic";
 
 // The outbox worker. A relay moves due, undispatched outbox messages into the pg-boss queue
@@ -62,7 +63,9 @@ export async function startOutboxWorker(): Promise<OutboxWorker> {
   let running: Promise<unknown> = Promise.resolve();
   const relayOnce = () => relay(boss);
   const loop = () => {
-    running = relayOnce()
+    // Webhook retries are due on their own schedule (server/webhooks/deliver.ts); the sweep rides along.
+    running = Promise.all([relayOnce(), deliverDueWebhooks()])
+      .then(([queued]) => queued)
       .catch((error: unknown) => {
         console.error(`[worker] relay: ${error instanceof Error ? error.message : error}`);
         return 0;

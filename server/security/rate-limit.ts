@@ -21,6 +21,9 @@ export const RATE_LIMITS = {
   invitationsPerTenant: { points: 50, duration: 60 * 60 },
   /** Trust centers a signed-in user creates at /new. */
   tenantsPerUser: { points: 5, duration: 24 * 60 * 60 },
+  /** Subscribe requests (each may send a confirmation email) per IP address and per address. */
+  subscribePerIp: { points: 20, duration: 60 * 60 },
+  subscribePerEmail: { points: 3, duration: 60 * 60 },
   /** Attestation letter checks (/verify/{code}, page, JSON and file check) per IP address. */
   verifyPerIp: { points: 60, duration: 60 },
 } as const;
