@@ -12,7 +12,7 @@ import type { LetterSnapshot } from "./letter-snapshot";
 // Downloading an issued letter: the requester (from /account, any tenant) and the tenant's staff who
 // work with attestations (reviewers, owners, admins). Anyone else, another tenant's staff included,
 // gets "not found", exactly as for a request that does not exist. Each download is audited in the
-// tenant's chain, in the transaction that reads the letter. The PDF is rendered again from the
+// tenant's chain once the file is ready. The PDF is rendered again from the
 // snapshot and must hash to the stored SHA-256: what is handed out is provably what was issued.
 
 export const AUDIT_LETTER_DOWNLOADED = "attestation.letter_downloaded";
@@ -38,46 +38,56 @@ export async function downloadLetterAsRequester(user: { id: string; email: strin
   if (!UUID.test(requestId)) return null;
   const own = await withUser(user.id, (tx) => tx.attestationRequest.findFirst({ where: { id: requestId, userId: user.id, letter: { isNot: null } }, select: { tenantId: true } }));
   if (!own) return null;
-  return withTenant(own.tenantId, (tx) => deliver(tx, own.tenantId, requestId, { userId: user.id }, { id: user.id, email: user.email, roles: [] }, "requester", meta));
+  const letter = await withTenant(own.tenantId, (tx) => findLetter(tx, own.tenantId, requestId, { userId: user.id }));
+  return deliver(own.tenantId, letter, { id: user.id, email: user.email, roles: [] }, "requester", meta);
 }
 
 export async function downloadLetterAsStaff(access: TenantAccess, requestId: string, meta: RequestMeta | null): Promise<LetterFile> {
   if (!UUID.test(requestId)) throw new AppError("notFound", "no such letter");
   const { tenant, session } = access;
-  return withTenant(tenant.id, async (tx) => {
+  const { letter, roles } = await withTenant(tenant.id, async (tx) => {
     // The roles as they are now, not as the session began.
     const membership = await tx.membership.findUnique({ where: { tenantId_userId: { tenantId: tenant.id, userId: session.user.id } }, select: { roles: true } });
     const roles = staffRoles(membership?.roles ?? []);
     if (!hasPermission(roles, "attestations.letters")) throw new AuthorizationError("forbidden", "missing permission attestations.letters");
-    return deliver(tx, tenant.id, requestId, {}, { id: session.user.id, email: session.user.email, roles }, "staff", meta);
+    return { letter: await findLetter(tx, tenant.id, requestId, {}), roles };
   });
+  return deliver(tenant.id, letter, { id: session.user.id, email: session.user.email, roles }, "staff", meta);
 }
 
+async function findLetter(tx: Tx, tenantId: string, requestId: string, requestFilter: { userId?: string }) {
+  const letter = await tx.attestationLetter.findFirst({
+    where: { requestId, tenantId, request: requestFilter },
+    select: { id: true, requestId: true, code: true, sha256: true, snapshot: true, tenant: { select: { slug: true } } },
+  });
+  if (!letter) throw new AppError("notFound", "no such letter");
+  return letter;
+}
+
+/**
+ * Renders outside any transaction (a second or two of CPU must not hold a connection or run into
+ * the transaction timeout), then records the download: only a letter actually handed out is logged.
+ */
 async function deliver(
-  tx: Tx,
   tenantId: string,
-  requestId: string,
-  requestFilter: { userId?: string },
+  letter: Awaited<ReturnType<typeof findLetter>>,
   actor: { id: string; email: string; roles: readonly string[] },
   via: "requester" | "staff",
   meta: RequestMeta | null,
 ): Promise<LetterFile> {
-  const letter = await tx.attestationLetter.findFirst({
-    where: { requestId, tenantId, request: requestFilter },
-    select: { id: true, code: true, sha256: true, snapshot: true, tenant: { select: { slug: true } } },
-  });
-  if (!letter) throw new AppError("notFound", "no such letter");
   const pdf = await renderLetterPdf(letter.snapshot as unknown as LetterSnapshot);
   const sha256 = sha256Hex(pdf);
   // Never hand out a letter that differs from the issued one (a changed renderer or font file).
   if (sha256 !== letter.sha256) throw new Error(`letter ${letter.id} re-renders to ${sha256}, issued as ${letter.sha256}`);
-  await recordAudit(tx, {
-    tenantId,
-    actor,
-    action: AUDIT_LETTER_DOWNLOADED,
-    target: { type: "attestation_request", id: requestId },
-    data: { letterId: letter.id, via },
-    meta,
-  });
+  await withTenant(tenantId, (tx) =>
+    recordAudit(tx, {
+      tenantId,
+      actor,
+      action: AUDIT_LETTER_DOWNLOADED,
+      target: { type: "attestation_request", id: letter.requestId },
+      data: { letterId: letter.id, via },
+      meta,
+    }),
+  );
   return { filename: `${letter.tenant.slug}-attestation-${letter.code}.pdf`, pdf, sha256 };
 }
