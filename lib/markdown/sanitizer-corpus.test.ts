@@ -2,15 +2,18 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { MarkdownBody } from "@/components/measures/markdown";
+import { LiveRedline } from "@/components/measures-editor/live-redline";
 import corpus from "./fixtures/xss-corpus.json";
 
-// Section bodies are rendered by lib/markdown + components/measures/markdown.tsx. Over a committed
+// Section bodies are rendered by lib/markdown + components/measures/markdown.tsx (and, while being
+// edited, as a live redline by components/measures-editor/live-redline.tsx). Over a committed
 // corpus of attack strings (script and style tags, event handlers, javascript:/data:/vbscript: URLs
 // with entity, case, whitespace and control-character tricks, markup in link labels and targets),
 // the static markup may contain nothing but the renderer's own tags and attributes, and every href
 // is an http(s) or mailto URL.
 
-const ALLOWED_TAGS = new Set(["div", "p", "ul", "ol", "li", "strong", "em", "code", "a"]);
+const ALLOWED_TAGS = new Set(["div", "p", "ul", "ol", "li", "strong", "em", "code", "a", "ins", "del", "span"]);
+const ATTRIBUTES = "class|href|rel|data-testid|data-status|aria-live";
 // The scheme decides what a link does; quotes or brackets later in the URL are escaped by React (an
 // unescaped quote would break the tag's shape, which the tag pattern below would report).
 const SAFE_HREF = /^(?:https?:\/\/|mailto:)[^\s\u0000-\u001f\u007f]*$/i;
@@ -34,12 +37,12 @@ function executableMarkup(html: string): string[] {
       continue;
     }
     // The renderer writes lower-case tags with double-quoted class, href and rel attributes only.
-    const open = /^<([a-z]+)((?: (?:class|href|rel)="[^"<>]*")*)>$/.exec(tag);
+    const open = new RegExp(`^<([a-z]+)((?: (?:${ATTRIBUTES})="[^"<>]*")*)>$`).exec(tag);
     if (!open || !ALLOWED_TAGS.has(open[1]!)) {
       problems.push(`tag ${tag}`);
       continue;
     }
-    for (const [, name, raw] of open[2]!.matchAll(/ ([a-z]+)="([^"]*)"/g)) {
+    for (const [, name, raw] of open[2]!.matchAll(/ ([a-z-]+)="([^"]*)"/g)) {
       const value = decodeAttribute(raw!);
       if (name === "href" && (open[1] !== "a" || !SAFE_HREF.test(value))) problems.push(`href ${value}`);
       else if (name !== "href" && /javascript:|vbscript:|data:/i.test(value.replace(/[\s\u0000-\u001f]/g, ""))) problems.push(`${name} ${value}`);
@@ -50,6 +53,12 @@ function executableMarkup(html: string): string[] {
 }
 
 const render = (markdown: string) => renderToStaticMarkup(createElement(MarkdownBody, { markdown }));
+const LABELS = { inserted: "inserted", deleted: "deleted", unchanged: "unchanged", added: "added" };
+/** The attack typed into a section (against a harmless published text), and removed from one. */
+const renderRedlines = (attack: string) => [
+  renderToStaticMarkup(createElement(LiveRedline, { base: { key: "s", number: "1", title: "Titel", body: "Harmloser Text." }, current: { key: "s", number: "1", title: attack.split("\n")[0]!, body: attack }, labels: LABELS })),
+  renderToStaticMarkup(createElement(LiveRedline, { base: { key: "s", number: "1", title: "Titel", body: attack }, current: { key: "s", number: "1", title: "Titel", body: "Harmloser Text." }, labels: LABELS })),
+];
 
 describe("the sanitizer corpus", () => {
   it("holds several hundred distinct attack strings", () => {
@@ -72,10 +81,18 @@ describe("the sanitizer corpus", () => {
     expect(executableMarkup(html), html).toEqual([]);
   });
 
+  it.each(corpus.map((attack, index) => [index, attack] as const))("#%i in the editor's live redline renders without executable markup", (_, attack) => {
+    for (const html of renderRedlines(attack)) expect(executableMarkup(html), html).toEqual([]);
+  });
+
   it("keeps safe links and the text of everything else", () => {
     expect(render("[Docs](https://example.com/docs) and <script>alert(1)</script>")).toBe(
       '<div class="space-y-3 leading-relaxed"><p><a href="https://example.com/docs" rel="nofollow noopener" class="text-brand underline">Docs</a> and &lt;script&gt;alert(1)&lt;/script&gt;</p></div>',
     );
     expect(render("[x](javascript:alert(1))")).toBe('<div class="space-y-3 leading-relaxed"><p>[x](javascript:alert(1))</p></div>');
+    // The live redline shows typed markup as inserted text.
+    const [typed] = renderRedlines("<img src=x onerror=alert(1)>");
+    expect(typed).toContain("<ins>");
+    expect(typed).toContain("&lt;img src=x onerror=alert(1)&gt;");
   });
 });
