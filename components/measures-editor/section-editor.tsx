@@ -16,7 +16,6 @@ import { sameText, useUnsavedChangesWarning } from "./use-unsaved-changes";
 
 export interface SectionEditorLabels {
   title: string;
-  titleHint: string;
   body: string;
   bodyHint: string;
   changeKind: string;

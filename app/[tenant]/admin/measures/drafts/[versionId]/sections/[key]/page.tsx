@@ -99,7 +99,6 @@ export default async function DraftSectionPage({ params, searchParams }: { param
             timeZone={timeZone}
             labels={{
               title: t("editor.title"),
-              titleHint: t("editor.titleHint"),
               body: t("editor.body"),
               bodyHint: t("editor.bodyHint"),
               changeKind: t("editor.changeKind"),
