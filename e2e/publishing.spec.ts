@@ -6,7 +6,7 @@ import { expect, open, submitForm, test } from "./fixtures/test";
 
 // The publishing journey of issue 4: an editor imports and edits a draft and submits it; the four-eyes
 // rule holds even for an author who also holds the approver role (no approve form for them); an
-// approver who took no part publishes it, confirming the material change does not reduce the overall
+// approver who took no part returns it with comments once, then publishes it, confirming the material change does not reduce the overall
 // protection level; the public history and the redline show it at once. English UI.
 
 test.use({ locale: "en-GB" });
@@ -122,10 +122,30 @@ test("an editor imports, edits and submits; an author-approver cannot review; an
   });
 
   const approver = await newStaffPage(browser, "approver@mpmx.example", `${MEASURES}/review`);
-  await test.step("an approver who took no part publishes it, confirming no material reduction", async () => {
+  await test.step("an approver returns it with comments; the editor sees them and submits again", async () => {
     await open(approver, `${MEASURES}/review`);
     await approver.getByTestId("review-queue").getByRole("link", { name: `Review version ${number}` }).click();
     await expect(approver).toHaveURL(draftUrl);
+    const form = approver.getByTestId("return-draft-form");
+    await submitForm(approver, form.getByRole("button", { name: "Return with comments" }));
+    await expect(form.getByTestId("error-comment")).toHaveText("Please fill in this field.");
+    await form.getByLabel("Comments for the editors").fill("Bitte die Rotation als automatisiert kennzeichnen.");
+    await form.getByRole("button", { name: "Return with comments" }).click();
+    await expect(approver.getByTestId("workflow-status")).toHaveAttribute("data-status", "DRAFT");
+    await expect(approver.getByTestId("approve-version-form")).toHaveCount(0);
+
+    await editor.reload();
+    const panel = editor.getByTestId("workflow-panel");
+    await expect(panel.getByTestId("workflow-status")).toHaveAttribute("data-status", "DRAFT");
+    const returned = panel.locator('[data-testid="review-timeline-event"][data-kind="RETURNED"]');
+    await expect(returned).toContainText("Anton Approver returned it with comments");
+    await expect(returned).toContainText("Bitte die Rotation als automatisiert kennzeichnen.");
+    await panel.getByTestId("submit-for-review-form").getByRole("button", { name: "Submit for review" }).click();
+    await expect(panel.getByTestId("workflow-status")).toHaveAttribute("data-status", "IN_REVIEW");
+  });
+
+  await test.step("an approver who took no part publishes it, confirming no material reduction", async () => {
+    await approver.reload();
     const form = approver.getByTestId("approve-version-form");
     await expect(form).toBeVisible();
     await expect(approver.getByTestId("return-draft-form")).toBeVisible();
