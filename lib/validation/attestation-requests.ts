@@ -47,7 +47,10 @@ export const createAttestationRequestSchema = z.object({
 });
 
 /** The state the acting page showed: a change made meanwhile by someone else is refused, not overwritten. */
-const revisionField = z.coerce.number({ error: "revision" }).int("revision").min(0, "revision").max(1_000_000, "revision");
+const revisionField = z
+  .string({ error: "revision" })
+  .regex(/^\d{1,7}$/, "revision")
+  .transform(Number);
 
 export const requestActionSchema = z.object({ requestId: idField, revision: revisionField });
 export const requestMessageSchema = requestActionSchema.extend({ message: multilineField(MESSAGE_MAX) });

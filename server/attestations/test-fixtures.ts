@@ -36,14 +36,17 @@ export function requestInput(certificationIds: string[], overrides: Partial<{ co
   return { certificationIds, companyName: "Müller & Söhne GmbH", purpose: "Lieferantenbewertung", contractReference: "V-2026-17", locale: "de" as const, idempotencyKey: randomUUID(), ...overrides };
 }
 
-/** Rows a refused or repeated call must not add to (per tenant). */
+/** Rows a refused or repeated call must not add to (per tenant); one statement, as the tenant sees them. */
 export async function workflowCounts(tenantId: string) {
-  return withTenant(tenantId, async (tx) => ({
-    requests: await tx.attestationRequest.count({ where: { tenantId } }),
-    events: await tx.attestationEvent.count({ where: { tenantId } }),
-    letters: await tx.attestationLetter.count({ where: { tenantId } }),
-    outbox: await tx.outboxMessage.count({ where: { tenantId } }),
-    audit: await tx.auditEvent.count({ where: { tenantId } }),
-    customers: await tx.customer.count({ where: { tenantId } }),
-  }));
+  const [row] = await withTenant(tenantId, (tx) =>
+    tx.$queryRaw<Array<Record<"requests" | "events" | "letters" | "outbox" | "audit" | "customers", bigint>>>`
+      SELECT (SELECT count(*) FROM attestation_requests WHERE tenant_id = ${tenantId}::uuid) AS requests,
+             (SELECT count(*) FROM attestation_events WHERE tenant_id = ${tenantId}::uuid) AS events,
+             (SELECT count(*) FROM attestation_letters WHERE tenant_id = ${tenantId}::uuid) AS letters,
+             (SELECT count(*) FROM outbox_messages WHERE tenant_id = ${tenantId}::uuid) AS outbox,
+             (SELECT count(*) FROM audit_events WHERE tenant_id = ${tenantId}::uuid) AS audit,
+             (SELECT count(*) FROM customers WHERE tenant_id = ${tenantId}::uuid) AS customers`,
+  );
+  if (!row) throw new Error("no counts");
+  return { requests: Number(row.requests), events: Number(row.events), letters: Number(row.letters), outbox: Number(row.outbox), audit: Number(row.audit), customers: Number(row.customers) };
 }
