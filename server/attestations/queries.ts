@@ -183,3 +183,8 @@ export async function customerRequests(userId: string) {
 }
 
 export { AWAITING_REVIEW_STATES };
+
+/** How many attestation requests the user has made (the account overview's line). */
+export async function customerRequestCount(userId: string): Promise<number> {
+  return withUser(userId, (tx) => tx.attestationRequest.count({ where: { userId } }));
+}

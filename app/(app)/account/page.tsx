@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { AppShell } from "@/components/app/app-shell";
 import { EmptyState } from "@/components/ui/empty-state";
 import { loadAccountOverview } from "@/server/account/overview";
+import { customerRequestCount } from "@/server/attestations/queries";
 import { guardAccountPage } from "@/server/auth/page-guard";
 import { appLocale } from "@/server/i18n/app-locale";
 
@@ -15,6 +16,8 @@ export default async function AccountPage() {
   const t = await getTranslations({ locale, namespace: "account" });
   const tc = await getTranslations({ locale, namespace: "console" });
   const overview = await loadAccountOverview(session.user.id);
+  const ta = await getTranslations({ locale, namespace: "attestations" });
+  const requestCount = await customerRequestCount(session.user.id);
   return (
     <AppShell locale={locale} path="/account">
       <div className="space-y-8">
@@ -34,6 +37,15 @@ export default async function AccountPage() {
             {t("overview.createTrustCenter")}
           </Link>
         </p>
+        <section aria-labelledby="attestations" className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="attestations" className="text-lg font-semibold">
+            {ta("account.sectionTitle")}
+          </h2>
+          <p className="mt-1 text-sm text-slate-700">{ta("account.sectionBody", { count: requestCount })}</p>
+          <Link href="/account/attestations" className="mt-2 inline-block font-medium" data-testid="account-attestations-link">
+            {ta("account.sectionLink")}
+          </Link>
+        </section>
         <section aria-labelledby="security" className="rounded-lg border border-slate-200 bg-white p-4">
           <h2 id="security" className="text-lg font-semibold">
             {t("overview.security")}
