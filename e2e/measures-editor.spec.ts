@@ -87,6 +87,8 @@ test("an editor imports, edits and translates a draft; a second editor's stale s
   await expect(rows).toHaveCount(5);
   await expect(rows.nth(3)).toHaveAttribute("data-key", "protokollaufbewahrung");
   await expect(rows.nth(3).getByText("New")).toBeVisible();
+  // Imported changes have no kind yet: each changed section asks for one.
+  await expect(rows.nth(2).getByTestId("change-kind-missing")).toHaveText("Kind of change not set");
   await expect(rows.nth(3).getByTestId("translation-en")).toHaveAttribute("data-state", "missing");
   // Sections 1 and 3 of version 2 changed in the import: their English texts are outdated now.
   await expect(rows.nth(2).getByTestId("translation-en")).toHaveAttribute("data-state", "outdated");
@@ -157,6 +159,7 @@ test("an editor imports, edits and translates a draft; a second editor's stale s
   await page.goto(draftUrl);
   await expect(page.getByTestId("section-row").nth(3).getByTestId("translation-en")).toHaveAttribute("data-state", "ok");
   await expect(page.getByTestId("section-row").nth(2).getByText("Material")).toBeVisible();
+  await expect(page.getByTestId("section-row").nth(2).getByTestId("change-kind-missing")).toHaveCount(0);
 
   // The draft's redline against version 2, as readers will see it.
   await page.getByTestId("full-redline-link").click();

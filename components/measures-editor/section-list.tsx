@@ -43,7 +43,11 @@ export async function SectionList({ rows, versionId, basePath, editable, locale,
             <p className="font-mono text-xs text-slate-500">{t("sections.key", { key: row.key })}</p>
             <div className="flex flex-wrap gap-1.5">
               {row.status !== "unchanged" ? <Badge tone={STATUS_TONE[row.status]}>{t(`sections.status.${row.status === "added" ? "added" : "changed"}`)}</Badge> : null}
-              {row.changeKind ? <Badge tone={row.changeKind === "MATERIAL" ? "red" : "blue"}>{t(`changeKind.${row.changeKind}`)}</Badge> : null}
+              {row.changeKind ? (
+                <Badge tone={row.changeKind === "MATERIAL" ? "red" : "blue"}>{t(`changeKind.${row.changeKind}`)}</Badge>
+              ) : row.status !== "unchanged" ? (
+                <span data-testid="change-kind-missing"><Badge tone="amber">{t("sections.changeKindMissing")}</Badge></span>
+              ) : null}
               {row.translations.map((translation) => (
                 <Link key={translation.locale} href={`${basePath}/sections/${row.key}?locale=${translation.locale}`} aria-label={t("sections.translateNamed", { language: translation.language, title: name(row) })} data-testid={`translation-${translation.locale}`} data-state={translation.state}>
                   <Badge tone={TRANSLATION_TONE[translation.state]}>{t(`sections.translation.${translation.state}`, { language: translation.language })}</Badge>
