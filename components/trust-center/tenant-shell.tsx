@@ -30,6 +30,7 @@ interface Props {
 export async function TenantShell({ context, active, path, query, children }: Props) {
   const { tenant, locale, lang } = context;
   const t = await getTranslations({ locale, namespace: "common" });
+  const ts = await getTranslations({ locale, namespace: "subscriptions" });
   const logo = logoDataUrl(tenant.logoSvg);
   return (
     <div className="flex min-h-screen flex-col">
@@ -66,9 +67,14 @@ export async function TenantShell({ context, active, path, query, children }: Pr
       </main>
       <footer className="print-hidden border-t border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl flex-col gap-2 px-4 py-6 text-sm text-slate-600 sm:flex-row sm:justify-between sm:px-6">
-          <a href={trustCenterHref(tenant.slug, "/feed.xml", lang)} className="text-slate-700 underline">
-            {t("footer.feed")}
-          </a>
+          <span className="flex flex-wrap gap-x-4 gap-y-2">
+            <a href={trustCenterHref(tenant.slug, "/subscribe", lang)} className="text-slate-700 underline" data-testid="subscribe-link">
+              {ts("footerLink")}
+            </a>
+            <a href={trustCenterHref(tenant.slug, "/feed.xml", lang)} className="text-slate-700 underline">
+              {t("footer.feed")}
+            </a>
+          </span>
           <span>{t("footer.poweredBy", { product: t("product") })}</span>
         </div>
       </footer>

@@ -50,8 +50,11 @@ describe("originProblem", () => {
 });
 
 describe("isOriginCheckExempt", () => {
-  it("exempts the bearer-token API and nothing else", () => {
+  it("exempts the bearer-token API, the one-click unsubscribe endpoint and nothing else", () => {
     expect(isOriginCheckExempt("/api/v1/tokens")).toBe(true);
+    expect(isOriginCheckExempt("/api/unsubscribe/mpmx/abc")).toBe(true);
+    expect(isOriginCheckExempt("/api/unsubscribe")).toBe(false);
+    expect(isOriginCheckExempt("/mpmx/unsubscribe/abc")).toBe(false);
     expect(isOriginCheckExempt("/api/v1")).toBe(false);
     expect(isOriginCheckExempt("/api/v10/x")).toBe(false);
     expect(isOriginCheckExempt("/api/auth/callback/oidc-mpmx")).toBe(false);

@@ -53,12 +53,15 @@ function ownOrigin(protocol: string, host: string): string | null {
 }
 
 /**
- * Paths whose mutating requests are not held to the same-origin rule. Only the JSON API: it
+ * Paths whose mutating requests are not held to the same-origin rule. The JSON API: it
  * authenticates with bearer tokens, never cookies, so a forged cross-site request carries no
- * credentials, and its clients are programs that send no Origin. (Auth.js under /api/auth answers
- * only the identity provider's GET callback; its POST endpoints are not exposed.)
+ * credentials, and its clients are programs that send no Origin. And the one-click unsubscribe
+ * endpoint of subscriber emails (RFC 8058): mail clients POST to it without Origin; the secret
+ * token in its path is the only credential, so a forged request needs the token it would use.
+ * (Auth.js under /api/auth answers only the identity provider's GET callback; its POST endpoints
+ * are not exposed.)
  */
-export const ORIGIN_CHECK_EXEMPT_PREFIXES = ["/api/v1/"] as const;
+export const ORIGIN_CHECK_EXEMPT_PREFIXES = ["/api/v1/", "/api/unsubscribe/"] as const;
 
 export function isOriginCheckExempt(pathname: string): boolean {
   return ORIGIN_CHECK_EXEMPT_PREFIXES.some((prefix) => pathname.startsWith(prefix));

@@ -105,8 +105,8 @@ describe("notifySubscribers", () => {
     expect(received(otherTopic.address)).toHaveLength(0);
 
     const mail = received(english.address)[0]!;
-    const url = tokens.unsubscribeUrl("mpmx", english.id);
-    expect(url).toMatch(/\/mpmx\/unsubscribe\/[A-Za-z0-9_-]{43}$/);
+    const url = tokens.unsubscribeUrl("mpmx", english.id, "en");
+    expect(url).toMatch(/\/api\/unsubscribe\/mpmx\/[A-Za-z0-9_-]{43}\?lang=en$/);
     expect(mail.headers.get("list-unsubscribe-post")).toBe("List-Unsubscribe=One-Click");
     expect(mail.headers.get("list-unsubscribe")).toBe(`<${url}>`);
     expect(mail.text).toContain(url);

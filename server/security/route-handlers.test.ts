@@ -26,6 +26,9 @@ const REVIEWED_GET_HANDLERS: Record<string, string> = {
   "app/(app)/verify/[code]/json/route.ts":
     "Public letter verification as JSON: reads one letter through the app.verify_code policy; its only write is the per-IP " +
     "rate-limit counter.",
+  "app/api/unsubscribe/[tenant]/[token]/route.ts":
+    "The List-Unsubscribe address opened in a browser: redirects to the tenant's confirmation page (whose button unsubscribes); " +
+    "writes nothing. Its POST is the one-click unsubscribe (RFC 8058).",
   "app/api/auth/[...nextauth]/route.ts":
     "The identity provider's redirect back (OIDC callback) creates the session — a GET by protocol. A forged callback fails Auth.js's " +
     "state, PKCE and nonce checks, which are bound to cookies set when this browser started the sign-in (a server action, POST). " +

@@ -36,7 +36,7 @@ export async function sendSubscriptionConfirmation(message: OutboxMessageView): 
   let subject: string;
   let text: string;
   if (payload.already || !payload.token) {
-    const url = unsubscribeUrl(tenant.slug, subscription.id);
+    const url = unsubscribeUrl(tenant.slug, subscription.id, locale);
     subject = t("mail.alreadySubject", { tenant: tenant.name });
     text = t("mail.alreadyText", { tenant: tenant.name, topics, accountUrl: `${env().APP_ORIGIN}/account/subscriptions`, unsubscribeUrl: url });
     headers["List-Unsubscribe"] = `<${url}>`;

@@ -50,8 +50,9 @@ export async function notifySubscribers(input: NotifySubscribersInput): Promise<
     while (next < subscribers.length) {
       const subscriber = subscribers[next++]!;
       try {
-        const url = unsubscribeUrl(tenant!.slug, subscriber.id);
-        const mail = await input.compose({ locale: isLocale(subscriber.locale) ? subscriber.locale : DEFAULT_LOCALE, unsubscribeUrl: url });
+        const locale = isLocale(subscriber.locale) ? subscriber.locale : DEFAULT_LOCALE;
+        const url = unsubscribeUrl(tenant!.slug, subscriber.id, locale);
+        const mail = await input.compose({ locale, unsubscribeUrl: url });
         const outcome = await sendEmailOnce({
           tenantId: input.tenantId,
           dedupeKey: `${input.dedupeKey}:${subscriber.id}`,

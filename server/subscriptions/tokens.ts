@@ -10,9 +10,6 @@ import { hashToken } from "../security/tokens";
 /** Confirmation links expire after two days. */
 export const CONFIRM_TOKEN_TTL_MS = 48 * 60 * 60 * 1000;
 
-/** Tokens are 32 bytes, base64url: 43 characters. */
-export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
-
 function unsubscribeKey(): Buffer {
   return Buffer.from(hkdfSync("sha256", authSecret(), "vouchsafe", "subscription-unsubscribe", 32));
 }
@@ -25,9 +22,12 @@ export function unsubscribeTokenHash(subscriptionId: string): string {
   return hashToken(unsubscribeToken(subscriptionId));
 }
 
-/** The List-Unsubscribe address: GET shows a confirmation page, POST (RFC 8058 one-click) unsubscribes. */
-export function unsubscribeUrl(tenantSlug: string, subscriptionId: string): string {
-  return `${env().APP_ORIGIN}/${tenantSlug}/unsubscribe/${unsubscribeToken(subscriptionId)}`;
+/**
+ * The List-Unsubscribe address (app/api/unsubscribe/[tenant]/[token]/route.ts): GET leads to a
+ * confirmation page, POST is the one-click unsubscribe (RFC 8058) mail clients send without Origin.
+ */
+export function unsubscribeUrl(tenantSlug: string, subscriptionId: string, locale?: string): string {
+  return `${env().APP_ORIGIN}/api/unsubscribe/${tenantSlug}/${unsubscribeToken(subscriptionId)}${locale ? `?lang=${locale}` : ""}`;
 }
 
 export function confirmUrl(tenantSlug: string, token: string, locale: string): string {

@@ -15,6 +15,7 @@ export default async function AccountPage() {
   const locale = await appLocale();
   const t = await getTranslations({ locale, namespace: "account" });
   const tc = await getTranslations({ locale, namespace: "console" });
+  const ts = await getTranslations({ locale, namespace: "subscriptions" });
   const overview = await loadAccountOverview(session.user.id);
   const ta = await getTranslations({ locale, namespace: "attestations" });
   const requestCount = await customerRequestCount(session.user.id);
@@ -55,6 +56,11 @@ export default async function AccountPage() {
             {t("overview.manageSecurity")}
           </Link>
         </section>
+        <p>
+          <Link href="/account/subscriptions" className="font-medium" data-testid="subscriptions-link">
+            {ts("account.overviewLink")}
+          </Link>
+        </p>
       </div>
     </AppShell>
   );

@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { trustCenterContext, type TrustCenterParams } from "@/server/trust-center/page-context";
+import { TenantShell } from "@/components/trust-center/tenant-shell";
+import { TokenForm } from "@/components/subscriptions/token-form";
+import { confirmSubscriptionAction } from "../../actions";
+
+// Opened from the confirmation email. Showing the page changes nothing (mail scanners fetch links);
+// the button confirms. Rendered per request, never cached: every token is a different page.
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<TrustCenterParams & { token: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await trustCenterContext(params);
+  return { title: (await getTranslations({ locale, namespace: "subscriptions" }))("confirm.title"), robots: { index: false } };
+}
+
+export default async function ConfirmSubscriptionPage({ params }: Props) {
+  const context = await trustCenterContext(params);
+  const { token } = await params;
+  const { tenant, locale, lang } = context;
+  const t = await getTranslations({ locale, namespace: "subscriptions" });
+  return (
+    <TenantShell context={context} path={`/subscribe/confirm/${token}`}>
+      <div className="max-w-xl space-y-6">
+        <h1 className="text-3xl font-semibold tracking-tight">{t("confirm.title")}</h1>
+        <p className="text-slate-700">{t("confirm.intro", { tenant: tenant.name })}</p>
+        <TokenForm action={confirmSubscriptionAction.bind(null, tenant.slug, lang)} token={token} label={t("confirm.button")} pendingLabel={t("confirm.pending")} testId="confirm-subscription" />
+      </div>
+    </TenantShell>
+  );
+}
