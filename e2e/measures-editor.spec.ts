@@ -52,6 +52,9 @@ test("an editor imports, edits and translates a draft; a second editor's stale s
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Security measures");
   await expect(page.getByTestId("version-row")).not.toHaveCount(0);
   await expect(page.getByTestId("version-row").first()).toHaveAttribute("data-status", "PUBLISHED");
+  // The draft builds on the newest published version (the seed's 2, unless an earlier journey published more).
+  const base = Number(await page.getByTestId("version-row").first().getAttribute("data-number"));
+  const number = base + 1;
   // An editor is not offered the owners' setting.
   await expect(page.getByTestId("require-all-locales").getByRole("button")).toHaveCount(0);
   await expectNoSeriousAxeViolations(page);
@@ -79,10 +82,10 @@ test("an editor imports, edits and translates a draft; a second editor's stale s
   await screenshots(page, "import-preview");
   await preview.getByRole("button", { name: "Accept and create draft" }).click();
 
-  // The draft: number 3 (after the seed's 1 and 2), its sections against version 2.
+  // The draft: the next number, its sections against the newest published version.
   await expect(page).toHaveURL(/\/mpmx\/admin\/measures\/drafts\/[0-9a-f-]{36}\?notice=created$/);
   const draftUrl = new URL(page.url()).pathname;
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Draft 3");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Draft ${number}`);
   const rows = page.getByTestId("section-row");
   await expect(rows).toHaveCount(5);
   await expect(rows.nth(3)).toHaveAttribute("data-key", "protokollaufbewahrung");
@@ -90,7 +93,7 @@ test("an editor imports, edits and translates a draft; a second editor's stale s
   // Imported changes have no kind yet: each changed section asks for one.
   await expect(rows.nth(2).getByTestId("change-kind-missing")).toHaveText("Kind of change not set");
   await expect(rows.nth(3).getByTestId("translation-en")).toHaveAttribute("data-state", "missing");
-  // Sections 1 and 3 of version 2 changed in the import: their English texts are outdated now.
+  // Sections 1 and 3 of the published version changed in the import: their English texts are outdated now.
   await expect(rows.nth(2).getByTestId("translation-en")).toHaveAttribute("data-state", "outdated");
   await expect(page.getByTestId("completeness-en")).toHaveAttribute("data-complete", "false");
   await expectNoSeriousAxeViolations(page);
@@ -111,7 +114,7 @@ test("an editor imports, edits and translates a draft; a second editor's stale s
   await expect(page.getByTestId("unsaved")).toBeVisible();
   await expect(page.getByTestId("live-redline").locator("ins")).toContainText(["Schlüsselrotation mindestens jährlich"]);
   await expect(page.getByTestId("section-preview").locator("li").last()).toHaveText("Schlüsselrotation mindestens jährlich");
-  // Changed against version 2 without a change kind: refused at the field, the text kept.
+  // Changed against the published version without a change kind: refused at the field, the text kept.
   await page.getByRole("button", { name: "Save section" }).click();
   await expect(page.getByTestId("error-changeKind")).toContainText("please choose whether the change is editorial or material");
   await expect(body).toHaveValue(edited);
@@ -161,9 +164,9 @@ test("an editor imports, edits and translates a draft; a second editor's stale s
   await expect(page.getByTestId("section-row").nth(2).getByText("Material")).toBeVisible();
   await expect(page.getByTestId("section-row").nth(2).getByTestId("change-kind-missing")).toHaveCount(0);
 
-  // The draft's redline against version 2, as readers will see it.
+  // The draft's redline against the published version, as readers will see it.
   await page.getByTestId("full-redline-link").click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Draft 3: changes against version 2");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Draft ${number}: changes against version ${base}`);
   await expect(page.locator('[data-testid="redline-section"][data-key="protokollaufbewahrung"]')).toHaveAttribute("data-status", "added");
   await expect(page.locator('[data-testid="redline-section"][data-key="verschluesselung"]').locator("ins")).toContainText(["Schlüsselrotation mindestens jährlich"]);
   await expectNoSeriousAxeViolations(page);
@@ -173,6 +176,6 @@ test("an editor imports, edits and translates a draft; a second editor's stale s
   await page.goto(draftUrl);
   await page.getByText("Discard draft", { exact: true }).click();
   await page.getByRole("button", { name: "Yes, discard" }).click();
-  await expect(page.getByTestId("measures-notice")).toHaveText("Draft 3 was discarded.");
+  await expect(page.getByTestId("measures-notice")).toHaveText(`Draft ${number} was discarded.`);
   await expect(page.getByTestId("version-row").first()).toHaveAttribute("data-status", "PUBLISHED");
 });
