@@ -1,13 +1,15 @@
 import { readFileSync } from "node:fs";
 import type { Browser, Page } from "@playwright/test";
 import { expectNoSeriousAxeViolations } from "./fixtures/axe";
-import { signInAsStaff } from "./fixtures/auth";
+import { signInAsStaff, uniqueEmail } from "./fixtures/auth";
+import { linkIn, receivedMails, waitForMail } from "./fixtures/mail";
 import { expect, open, submitForm, test } from "./fixtures/test";
 
 // The publishing journey of issue 4: an editor imports and edits a draft and submits it; the four-eyes
 // rule holds even for an author who also holds the approver role (no approve form for them); an
 // approver who took no part returns it with comments once, then publishes it, confirming the material change does not reduce the overall
-// protection level; the public history and the redline show it at once. English UI.
+// protection level; the public history and the redline show it at once; a subscriber who confirmed
+// through the real SMTP server gets the email with the redline link. English UI.
 
 test.use({ locale: "en-GB" });
 
@@ -15,6 +17,10 @@ const MEASURES = "/mpmx/admin/measures";
 const SHOTS = "test-results/pub";
 const ADDED_BULLET = "Schlüssel werden mindestens jährlich rotiert";
 const ADDED_BULLET_EN = "keys are rotated at least once a year";
+const SUMMARY = {
+  de: "Schlüssel werden jetzt mindestens jährlich automatisiert rotiert.",
+  en: "Keys are now rotated automatically at least once a year.",
+};
 
 /** The published German text of version 2 (as the seed imported it), with one bullet added to "Verschlüsselung". */
 function importText(): string {
@@ -58,6 +64,22 @@ test("an editor imports, edits and submits; an author-approver cannot review; an
   const base = await newestPublished(page);
   const number = base + 1;
 
+  const subscriber = uniqueEmail("subscriber");
+  await test.step("a visitor subscribes to the measures and confirms through the email (double opt-in)", async () => {
+    await open(page, "/mpmx/subscribe?lang=en");
+    const form = page.getByTestId("subscribe-form");
+    await form.getByLabel("Email address").fill(subscriber);
+    await form.getByLabel("Language of the emails").selectOption("en");
+    await form.getByLabel("Security measures").check();
+    await submitForm(page, form.getByRole("button", { name: "Subscribe" }));
+    await expect(page.getByTestId("subscribe-sent")).toContainText(subscriber);
+    const confirmation = await waitForMail(subscriber);
+    expect(confirmation.subject).toBe("MPMX: please confirm your subscription");
+    await open(page, linkIn(confirmation, "/mpmx/subscribe/confirm/"));
+    await page.getByTestId("confirm-subscription").getByRole("button", { name: "Confirm subscription" }).click();
+    await expect(page.getByTestId("confirm-subscription-result")).toContainText("your subscription is confirmed");
+  });
+
   // The editor also holds the approver role for this journey: being an author must be what stops them.
   const owner = await newStaffPage(browser, "owner@mpmx.example", "/mpmx/admin/members");
   await setRoles(owner, "editor@mpmx.example", { approver: true });
@@ -95,6 +117,12 @@ test("an editor imports, edits and submits; an author-approver cannot review; an
     await expect(editor.getByTestId("section-saved")).toHaveText("Saved.");
     await open(editor, draftUrl);
     await expect(editor.getByTestId("completeness-en")).toHaveAttribute("data-complete", "true");
+
+    const summary = editor.getByTestId("summary-form");
+    await summary.locator('textarea[name="summary_de"]').fill(SUMMARY.de);
+    await summary.locator('textarea[name="summary_en"]').fill(SUMMARY.en);
+    await submitForm(editor, summary.getByRole("button", { name: "Save summary" }));
+    await expect(editor.getByTestId("summary-saved")).toHaveText("The change summary was saved.");
   });
 
   await test.step("the editor submits it for review", async () => {
@@ -176,6 +204,7 @@ test("an editor imports, edits and submits; an author-approver cannot review; an
     const entry = page.getByTestId("version-entry").first();
     await expect(entry).toContainText(`Version ${number}`);
     await expect(entry).toContainText("Current");
+    await expect(entry).toContainText(SUMMARY.en);
     await entry.getByRole("link", { name: `Compare with version ${base}` }).click();
     await expect(page).toHaveURL(`/mpmx/measures/compare?from=${base}&to=${number}&lang=en`);
     const section = page.locator('[data-testid="redline-section"][data-key="verschluesselung"]');
@@ -183,6 +212,18 @@ test("an editor imports, edits and submits; an author-approver cannot review; an
     await expect(section.locator("ins")).toContainText([/rotated at least once a year \(automated\)/]);
     await open(page, "/mpmx");
     await expect(page.getByTestId("current-version")).toContainText(`Version ${number}`);
+  });
+
+  await test.step("the subscriber gets one email in English with the summary and the redline link", async () => {
+    const mail = await waitForMail(subscriber, 2);
+    expect(mail.subject).toBe(`MPMX: version ${number} of the security measures published`);
+    expect(mail.text).toContain(SUMMARY.en);
+    expect(mail.text).toContain("Kind of change: editorial");
+    const redline = linkIn(mail, "/mpmx/measures/compare");
+    expect(new URL(redline).search).toBe(`?from=${base}&to=${number}&lang=en`);
+    await open(page, redline);
+    await expect(page.locator('[data-testid="redline-section"][data-key="verschluesselung"]')).toHaveAttribute("data-status", "changed");
+    expect(receivedMails(subscriber).filter((m) => m.subject.includes(`version ${number}`))).toHaveLength(1);
   });
 
   await test.step("the author's extra role is taken back", async () => {
