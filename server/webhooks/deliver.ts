@@ -2,6 +2,7 @@ import "server-only";
 import { lookup } from "node:dns/promises";
 import { DeliveryStatus, type Prisma } from "@/lib/generated/prisma/client";
 import { isPrivateAddress } from "@/lib/security/private-address";
+import type { WEBHOOK_EVENT_NAMES } from "@/lib/validation/webhooks";
 import { withTenant, withWorker } from "../db";
 import { env } from "../env";
 import { open } from "../security/secret-box";
@@ -13,8 +14,7 @@ import { DELIVERY_HEADER, EVENT_HEADER, signWebhook, TIMESTAMP_HEADER, SIGNATURE
 // the last attempt stays FAILED in the admins' delivery log.
 
 export const WEBHOOK_SECRET_PURPOSE = "webhook-secret";
-export const WEBHOOK_EVENTS = ["measures.published", "measures.took_effect"] as const;
-export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+export type WebhookEvent = (typeof WEBHOOK_EVENT_NAMES)[number];
 
 /** Attempts in all, the first included. */
 export const MAX_WEBHOOK_ATTEMPTS = 8;
@@ -133,7 +133,7 @@ export async function deliverWebhook(deliveryId: string, fetchImpl: typeof fetch
   return delay === null ? "gave-up" : "failed";
 }
 
-async function resolvesPublicly(hostname: string): Promise<boolean> {
+export async function resolvesPublicly(hostname: string): Promise<boolean> {
   try {
     const addresses = await lookup(hostname.replace(/^\[|\]$/g, ""), { all: true, verbatim: true });
     return addresses.length > 0 && addresses.every((entry) => !isPrivateAddress(entry.address));

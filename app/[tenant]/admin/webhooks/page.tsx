@@ -1,0 +1,107 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { ConsoleShell } from "@/components/app/console-shell";
+import { Badge } from "@/components/ui/badge";
+import { CreateWebhookForm } from "@/components/webhooks/create-webhook-form";
+import { RemoveWebhookButton } from "@/components/webhooks/remove-webhook-button";
+import { formatDateTime } from "@/lib/dates";
+import { WEBHOOK_EVENT_NAMES } from "@/lib/validation/webhooks";
+import { guardConsolePage } from "@/server/auth/page-guard";
+import { appLocale } from "@/server/i18n/app-locale";
+import { listWebhooks } from "@/server/webhooks/endpoints";
+import { createWebhookAction, deleteWebhookAction } from "./actions";
+
+type Params = Promise<{ tenant: string }>;
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations({ locale: await appLocale(), namespace: "webhooks" });
+  return { title: t("title") };
+}
+
+export default async function WebhooksPage({ params }: { params: Params }) {
+  const { tenant: slug } = await params;
+  const path = `/${slug}/admin/webhooks`;
+  const access = await guardConsolePage(slug, "webhooks.manage", path);
+  const locale = await appLocale();
+  const t = await getTranslations({ locale, namespace: "webhooks" });
+  const { endpoints, deliveries, timeZone } = await listWebhooks(access.tenant.id);
+  const eventLabel = (event: string) => ((WEBHOOK_EVENT_NAMES as readonly string[]).includes(event) ? t(`events.${event as "measures.published"}`) : event);
+  const urlOf = new Map(endpoints.map((endpoint) => [endpoint.id, endpoint.url]));
+  const cell = "px-3 py-2 text-left align-top";
+  return (
+    <ConsoleShell access={access} locale={locale} active="webhooks" path={path}>
+      <div className="space-y-8">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
+          <p className="mt-1 max-w-prose text-slate-700">{t("intro")}</p>
+        </div>
+        <section aria-labelledby="endpoints" className="space-y-3">
+          <h2 id="endpoints" className="text-lg font-semibold">{t("list.title")}</h2>
+          {endpoints.length === 0 ? (
+            <p className="text-slate-700">{t("list.empty")}</p>
+          ) : (
+            <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" data-testid="webhook-endpoints">
+              {endpoints.map((endpoint) => (
+                <li key={endpoint.id} className="flex flex-wrap items-start justify-between gap-4 p-4">
+                  <div className="min-w-0 space-y-1">
+                    <p className="break-all font-mono text-sm text-slate-900">{endpoint.url}</p>
+                    <p className="text-sm text-slate-700">{endpoint.events.map(eventLabel).join(", ")}</p>
+                    <p className="text-sm text-slate-600">{t("list.added")}: {formatDateTime(endpoint.createdAt, locale, timeZone)}</p>
+                  </div>
+                  <RemoveWebhookButton action={deleteWebhookAction.bind(null, slug)} endpointId={endpoint.id} label={t("list.remove")} pendingLabel={t("list.removing")} />
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <section aria-labelledby="add-endpoint" className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="add-endpoint" className="mb-4 text-lg font-semibold">{t("form.title")}</h2>
+          <CreateWebhookForm
+            action={createWebhookAction.bind(null, slug)}
+            events={WEBHOOK_EVENT_NAMES.map((value) => ({ value, label: t(`events.${value}`) }))}
+            labels={{ url: t("form.url"), urlHint: t("form.urlHint"), events: t("form.events"), submit: t("form.submit"), pending: t("form.pending"), secret: t("form.secret") }}
+          />
+          <h3 className="mt-6 text-base font-semibold">{t("verify.title")}</h3>
+          <p className="mt-1 max-w-prose text-sm text-slate-700">{t("verify.body")}</p>
+        </section>
+        <section aria-labelledby="delivery-log">
+          <h2 id="delivery-log" className="text-lg font-semibold">{t("log.title")}</h2>
+          {deliveries.length === 0 ? (
+            <p className="mt-2 text-slate-700">{t("log.empty")}</p>
+          ) : (
+            <div className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white">
+              <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="webhook-deliveries">
+                <thead className="bg-slate-50 text-slate-700">
+                  <tr>
+                    <th scope="col" className={cell}>{t("log.at")}</th>
+                    <th scope="col" className={cell}>{t("log.event")}</th>
+                    <th scope="col" className={cell}>{t("log.endpoint")}</th>
+                    <th scope="col" className={cell}>{t("log.status")}</th>
+                    <th scope="col" className={cell}>{t("log.attempts")}</th>
+                    <th scope="col" className={cell}>{t("log.response")}</th>
+                    <th scope="col" className={cell}>{t("log.next")}</th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-200">
+                  {deliveries.map((delivery) => (
+                    <tr key={delivery.id}>
+                      <td className={cell}>{formatDateTime(delivery.createdAt, locale, timeZone)}</td>
+                      <td className={cell}>{eventLabel(delivery.event)}</td>
+                      <td className={`${cell} break-all font-mono`}>{urlOf.get(delivery.endpointId) ?? ""}</td>
+                      <td className={cell}>
+                        <Badge tone={delivery.status === "SENT" ? "green" : delivery.status === "FAILED" ? "red" : "neutral"}>{t(`log.statuses.${delivery.status}`)}</Badge>
+                      </td>
+                      <td className={cell}>{delivery.attempts}</td>
+                      <td className={cell}>{delivery.lastStatusCode ?? delivery.lastError ?? ""}</td>
+                      <td className={cell}>{delivery.nextAttemptAt ? formatDateTime(delivery.nextAttemptAt, locale, timeZone) : delivery.status === "FAILED" ? t("log.gaveUp") : ""}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      </div>
+    </ConsoleShell>
+  );
+}
