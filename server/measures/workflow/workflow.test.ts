@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AuthorizationError } from "@/lib/errors";
 import { connectTestDatabase } from "@/server/testing/database";
 import { closeDb, getDb, withTenant } from "../../db/client";
-import { expectAppError } from "../../members/test-fixtures";
+import { addMember, expectAppError } from "../../members/test-fixtures";
 import { approveAndPublish } from "./publish-version";
 import { returnDraft } from "./return-draft";
 import { submitForReview } from "./submit-for-review";
@@ -159,6 +159,24 @@ describe("approve and publish", () => {
     await expectAppError(() => approve(w.approver, next), "invalid", "beforePrevious");
     await expectAppError(() => approve(w.approver, next, { effectiveAt: new Date(Date.now() - 60_000) }), "invalid", "past");
     await approve(w.approver, next, { effectiveAt: new Date(effectiveAt.getTime() + DAY) });
+  });
+
+  it("publishes once when two approvers approve at the same moment: the other gets a conflict", async () => {
+    const tenant = await workflowTenant();
+    const { id, email } = await addMember(tenant.tenant.id, `approver2@${tenant.tenant.slug}.example`, ["LEGAL_APPROVER"]);
+    const secondApprover = { id, email, name: null };
+    const draft = await createDraft(tenant, tenant.editor);
+    const { submittedAt } = await submitForReview({ tenant: tenant.tenant, actor: tenant.editor, versionId: draft, meta });
+    const attempt = (actor: typeof tenant.approver) =>
+      approveAndPublish({ tenant: tenant.tenant, actor, versionId: draft, meta, submission: submittedAt.toISOString(), effectiveAt: null, materialDecision: null, comment: null });
+    const results = await Promise.allSettled([attempt(tenant.approver), attempt(secondApprover)]);
+    expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect(refused.reason).toMatchObject({ code: "conflict", details: { reason: "status" } });
+    const state = await versionState(tenant.tenant.id, draft);
+    expect(state.events.filter((e) => e.kind === "PUBLISHED")).toHaveLength(1);
+    expect(state.outbox.map((m) => m.kind)).toEqual(["measures.published"]);
+    expect(state.audit.filter((a) => a.action === "measures.version_published")).toHaveLength(1);
   });
 
   it("refuses to publish a draft older than the newest published version", async () => {
