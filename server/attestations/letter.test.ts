@@ -168,6 +168,8 @@ describe("verifyLetter (/verify/{code})", () => {
     const { requestId, user } = await approvedRequest([certs.iso, certs.c5]);
     const { code } = await issue(requestId);
     const result = await verifyLetter(code.toLowerCase().replaceAll("-", " "), client(), new Date("2026-12-01T10:00:00Z"));
+    // As typed into the URL: still percent-encoded.
+    expect((await verifyLetter(encodeURIComponent(code.toLowerCase().replaceAll("-", " ")), client()))?.code).toBe(code);
     console.log(`verify valid: ${JSON.stringify(result)}`);
     expect(Object.keys(result!).sort()).toEqual(publicKeys);
     expect(result).toMatchObject({

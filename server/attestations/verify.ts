@@ -48,11 +48,20 @@ const NO_CODE = "~";
  */
 export async function verifyLetter(rawCode: string, client: { ip: string | null }, now: Date = new Date()): Promise<PublicVerification | null> {
   await consume("verifyPerIp", client.ip ?? "unknown");
-  const code = normalizeVerificationCode(rawCode) ?? NO_CODE;
+  const code = normalizeVerificationCode(decoded(rawCode)) ?? NO_CODE;
   const letters = await findLettersByCode(code);
   const letter = letters.length === 1 ? letters[0]! : null;
   if (!letter) return null;
   return publicVerification(letter, now);
+}
+
+/** A route segment may arrive still percent-encoded ("7KQ2M%209XD4F…"). */
+function decoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 type LetterRow = Awaited<ReturnType<typeof findLettersByCode>>[number];

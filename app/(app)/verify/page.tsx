@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { AppShell } from "@/components/app/app-shell";
 import { CodeLookup } from "@/components/verify/code-lookup";
+import { normalizeVerificationCode } from "@/lib/attestations/verification-code";
 import { appLocale } from "@/server/i18n/app-locale";
 
 // /verify: type the code printed on a letter (the form GETs here and lands on /verify/{code}).
@@ -14,7 +15,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function VerifyLookupPage({ searchParams }: { searchParams: Promise<{ code?: string | string[] }> }) {
   const { code } = await searchParams;
   const typed = (Array.isArray(code) ? code[0] : code)?.trim().slice(0, 64);
-  if (typed) redirect(`/verify/${encodeURIComponent(typed)}`);
+  // The canonical form where the input can be a code; anything else still gets /verify/{…}'s one 404.
+  if (typed) redirect(`/verify/${normalizeVerificationCode(typed) ?? encodeURIComponent(typed)}`);
   const locale = await appLocale();
   const t = await getTranslations({ locale, namespace: "letters" });
   return (

@@ -15,7 +15,7 @@ import { requestMeta } from "@/server/request-context";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations({ locale: await appLocale(), namespace: "letters" });
-  return { title: t("verify.metaTitle"), referrer: "no-referrer" };
+  return { title: t("verify.metaTitle"), referrer: "same-origin" };
 }
 
 const OUTCOMES: readonly FileCheckOutcome[] = ["match", "mismatch", "missing", "tooLarge"];

@@ -16,7 +16,9 @@ export async function POST(request: Request, { params }: { params: Promise<{ cod
     return crossOriginResponse();
   }
   const { code } = await params;
-  const back = (outcome: string) => Response.redirect(new URL(`/verify/${encodeURIComponent(code)}?file=${outcome}#file-check`, request.url), 303);
+  // A relative Location: behind a proxy request.url may name another host, and the page's CSP
+  // (form-action 'self') would then block the redirect that ends the form submission.
+  const back = (outcome: string) => new Response(null, { status: 303, headers: { location: `/verify/${encodeURIComponent(code)}?file=${outcome}#file-check`, "cache-control": "no-store" } });
   if (Number(request.headers.get("content-length") ?? 0) > MAX_LETTER_FILE_BYTES + 64 * 1024) return back("tooLarge");
   const form = await request.formData().catch(() => null);
   const file = form?.get("file");
