@@ -10,6 +10,7 @@ import { ndaRequirementIn } from "../nda/acceptance";
 import { enqueueOutbox } from "../outbox/enqueue";
 import type { RequestMeta } from "../request-context";
 import { issueLetter } from "./letter";
+import { LETTER_TRANSACTION } from "./decide";
 import { applyTransition, ATTESTATION_SUBMITTED, SYSTEM } from "./transition";
 
 export interface Requester {
@@ -101,7 +102,7 @@ export async function createAttestationRequest(input: { tenant: TenantRef; reque
     // The reviewers hear of a request that waits for them (an auto-approved one does not).
     await enqueueOutbox(tx, { tenantId: tenant.id, kind: ATTESTATION_SUBMITTED, dedupeKey: `attestation.submitted:${request.id}`, payload: { requestId: request.id } });
     return { requestId: request.id, created: true, automatic: false };
-  });
+  }, LETTER_TRANSACTION);
 }
 
 /** Every chosen certification must be this tenant's and currently attestable (not withdrawn, suspended or expired). */

@@ -33,12 +33,16 @@ export interface ReviewDecision {
  * e.g. 50 reviewers clicking at once while the first renders the letter) is tried again after a
  * short, jittered pause: it then sees the decided state and is refused as any late click is.
  */
+/** Approval renders the letter's PDF inside the transaction: more than Prisma's default 5 s on a busy machine. */
+export const LETTER_TRANSACTION = { timeout: 30_000 } as const;
+
 export async function retryWhenPoolBusy<T>(run: () => Promise<T>, attempts = 6): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await run();
     } catch (error) {
-      const busy = typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2028";
+      // P2028 is also "transaction timed out": only a transaction that never started is safe to retry.
+      const busy = typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2028" && String((error as { message?: unknown }).message).includes("Unable to start a transaction");
       if (!busy || attempt >= attempts) throw error;
       await new Promise((resolve) => setTimeout(resolve, 100 * attempt + Math.random() * 200));
     }
@@ -62,7 +66,7 @@ export async function decideRequest(input: ReviewDecision): Promise<LockedReques
       await tx.attestationLetter.update({ where: { requestId: request.id }, data: { revokedAt: now, revokedReason: input.message?.trim() ?? "" } });
     }
     return changed;
-  }));
+  }, LETTER_TRANSACTION));
 }
 
 export interface CustomerDecision {

@@ -17,6 +17,8 @@ const DECISIONS: readonly DecisionTransition[] = ["requestInformation", "issue",
 interface Payload {
   requestId?: unknown;
   transition?: unknown;
+  /** The question or reason of this decision (written with the message). */
+  message?: unknown;
 }
 
 function payloadOf(message: OutboxMessageView): Payload {
@@ -37,7 +39,6 @@ async function loadForMail(tenantId: string, requestId: string) {
         locale: true,
         decisionReason: true,
         tenant: { select: { slug: true, name: true } },
-        events: { orderBy: { createdAt: "desc" }, take: 1, select: { toState: true, message: true } },
       },
     });
     if (!request) return null;
@@ -72,7 +73,7 @@ function staffHandler(kind: StaffMailKind) {
 }
 
 async function decisionHandler(message: OutboxMessageView): Promise<void> {
-  const { requestId, transition } = payloadOf(message);
+  const { requestId, transition, message: decisionText } = payloadOf(message);
   if (!message.tenantId || typeof requestId !== "string" || !DECISIONS.includes(transition as DecisionTransition)) return;
   const loaded = await loadForMail(message.tenantId, requestId);
   if (!loaded) return;
@@ -80,8 +81,7 @@ async function decisionHandler(message: OutboxMessageView): Promise<void> {
   const locale: Locale = isLocale(request.locale) ? request.locale : "de";
   const t = translator(locale, "attestations");
   const kind = transition as DecisionTransition;
-  // The question or reason as the reviewer wrote it (the newest event is the decision itself).
-  const text = kind === "requestInformation" ? (request.events[0]?.message ?? "") : (request.decisionReason ?? "");
+  const text = typeof decisionText === "string" ? decisionText : (request.decisionReason ?? "");
   const values = { tenant: request.tenant.name, company: request.companyName, message: text, url: url(`/account/attestations#request-${request.id}`) };
   await sendEmailOnce({
     tenantId: message.tenantId,

@@ -105,7 +105,8 @@ export async function applyTransition(tx: Tx, input: TransitionInput): Promise<L
       kind: transition.notify === "customer" ? ATTESTATION_DECIDED : ATTESTATION_ANSWERED,
       // One mail per change: the revision names the change (information may be asked for twice).
       dedupeKey: `attestation.${name}:${request.id}:${revision}`,
-      payload: { requestId: request.id, transition: name, state: transition.to },
+      // The question or reason as written now: the mail may be sent after later steps.
+      payload: { requestId: request.id, transition: name, state: transition.to, ...(message ? { message } : {}) },
     });
   }
   return { ...request, state: transition.to, revision };

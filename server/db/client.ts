@@ -109,12 +109,21 @@ export async function withUser<T>(userId: string, fn: (tx: Tx) => Promise<T>): P
  * statements run as the unprivileged app_user role (the PGlite user and a migration owner are
  * superusers, for whom RLS would not apply). One round trip sets both.
  */
-export async function withTenant<T>(tenantId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+export async function withTenant<T>(tenantId: string, fn: (tx: Tx) => Promise<T>, options?: TransactionLimits): Promise<T> {
   const db = await getDb();
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT set_config('app.tenant_id', ${tenantId}, true), set_config('role', 'app_user', true)`;
     return fn(tx);
-  });
+  }, options);
+}
+
+/**
+ * Prisma's interactive-transaction limits (defaults: 2 s to get a connection, 5 s to finish). A
+ * transaction that renders a document (an attestation letter's PDF) asks for more time.
+ */
+export interface TransactionLimits {
+  maxWait?: number;
+  timeout?: number;
 }
 
 /**

@@ -12,6 +12,7 @@ import { LOCALES } from "@/lib/i18n/locales";
 import { guardCustomerPage } from "@/server/attestations/customer-guard";
 import { requestFormData } from "@/server/attestations/queries";
 import { appLocale } from "@/server/i18n/app-locale";
+import { knownCompanyName } from "@/server/nda/acceptance";
 import { createAttestationRequestAction } from "./actions";
 
 type Params = Promise<{ tenant: string }>;
@@ -55,7 +56,7 @@ export default async function NewAttestationRequestPage({ params }: { params: Pa
             idempotencyKey={randomUUID()}
             certifications={data.certifications.map((cert) => ({ id: cert.id, name: certificationName(cert, tm), detail: t("new.certificationDetail", { certifier: cert.certifier, date: day(cert.validUntil) }) }))}
             locales={LOCALES.map((value) => ({ value, label: tc(`language.${value}`) }))}
-            defaults={{ companyName: data.companyName, locale }}
+            defaults={{ companyName: data.companyName || (await knownCompanyName(tenant.id, session.user.id)), locale }}
             labels={{
               certifications: t("new.certifications"),
               certificationsHint: t("new.certificationsHint"),
