@@ -56,7 +56,7 @@ export default async function CertificationsPage({ params, searchParams }: { par
             <h2 id="certifications-heading" className="text-lg font-semibold">
               {t("list.heading")}
             </h2>
-            <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+            <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
               <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="certification-list">
                 <thead className="bg-slate-50 text-left text-slate-700">
                   <tr>
