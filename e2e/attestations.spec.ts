@@ -1,3 +1,4 @@
+import { mkdirSync } from "node:fs";
 import type { Browser, Page } from "@playwright/test";
 import { expectNoSeriousAxeViolations } from "./fixtures/axe";
 import { signInAsStaff, signInWithEmailLink, uniqueEmail } from "./fixtures/auth";
@@ -14,6 +15,14 @@ const NEW = "/mpmx/attestations/new";
 const QUEUE = "/mpmx/admin/attestations";
 const REQUESTS = "/account/attestations";
 
+const SHOTS = "test-results/attestations";
+
+/** A full-page PNG for the review of the pages (test artifacts). */
+async function shot(page: Page, name: string) {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+}
+
 async function newPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ locale: "en-GB" });
   return context.newPage();
@@ -25,6 +34,7 @@ async function customerWithNda(page: Page, email: string, company: string) {
   await expect(page).toHaveURL(/\/mpmx\/attestations\/nda$/);
   await expect(page.getByTestId("nda-acceptance")).toBeVisible();
   await expectNoSeriousAxeViolations(page, "NDA acceptance");
+  await shot(page, "nda");
   await page.getByLabel("Your company").fill(company);
   await page.getByLabel(/I have read the non-disclosure agreement/).check();
   await page.getByRole("button", { name: "Accept NDA" }).click();
@@ -83,6 +93,7 @@ test("request, question and answer, approval, download, /verify valid, revocatio
   await expect(form.getByTestId("error-certificationIds")).toHaveText("Please choose at least one certification.");
   await expect(form.getByTestId("error-purpose")).toHaveText("Please fill in this field.");
   await expect(form.getByLabel("Company")).toHaveValue(company);
+  await shot(page, "request-form-errors");
 
   const card = await request(page, company, "Supplier assessment 2027");
   await expect(page.getByTestId("request-notice")).toContainText("Your request has been submitted");
@@ -94,9 +105,11 @@ test("request, question and answer, approval, download, /verify valid, revocatio
   await signInAsStaff(reviewer, "reviewer@mpmx.example", { next: QUEUE });
   await expect(reviewer.getByRole("heading", { level: 1 })).toHaveText("Attestation requests");
   await expectNoSeriousAxeViolations(reviewer, "reviewer queue");
+  await shot(reviewer, "queue");
   await openInQueue(reviewer, company);
   await expect(reviewer.getByTestId("nda-record")).toContainText(company);
   await expectNoSeriousAxeViolations(reviewer, "request detail");
+  await shot(reviewer, "detail");
   await decide(reviewer, "start-review", "Start review", undefined, "IN_REVIEW");
   // A question needs text.
   await decide(reviewer, "request-information", "Ask for information", "");
@@ -109,12 +122,14 @@ test("request, question and answer, approval, download, /verify valid, revocatio
   const answerId = `answer-${await card.getAttribute("data-request-id")}`;
   await decide(page, answerId, "Send answer", "Framework agreement R-2027-5.", "IN_REVIEW");
   await expectNoSeriousAxeViolations(page, "account requests after answering");
+  await shot(page, "account-requests");
 
   // The reviewer sees the answer and approves: the letter is issued at once.
   await reviewer.reload();
   await expect(reviewer.getByTestId("timeline")).toContainText("Framework agreement R-2027-5.");
   await decide(reviewer, "approve", "Approve and issue letter", undefined, "ISSUED");
   await expect(reviewer.getByTestId("letter")).toBeVisible();
+  await shot(reviewer, "detail-issued");
 
   // The customer downloads the letter; /verify says valid.
   await page.reload();
