@@ -179,3 +179,57 @@ test("an editor imports, edits and translates a draft; a second editor's stale s
   await expect(page.getByTestId("measures-notice")).toHaveText(`Draft ${number} was discarded.`);
   await expect(page.getByTestId("version-row").first()).toHaveAttribute("data-status", "PUBLISHED");
 });
+
+test.describe("in German", () => {
+  test.use({ locale: "de-DE" });
+
+  test("an editor starts from the published version, adds, moves and removes a section, and discards the draft", async ({ page }) => {
+    test.setTimeout(90_000);
+    await signInAsStaff(page, "editor@mpmx.example", { next: `${MEASURES}?lang=de` });
+    const base = Number(await page.getByTestId("version-row").first().getAttribute("data-number"));
+    await page.getByRole("button", { name: `Mit Version ${base} beginnen` }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Entwurf ${base + 1}`);
+    await expect(page.getByTestId("draft-notice")).toHaveText(`Entwurf ${base + 1} wurde angelegt.`);
+    // A copy: nothing changed, every translation current.
+    const rows = page.getByTestId("section-row");
+    const keys = await rows.evaluateAll((elements) => elements.map((element) => element.getAttribute("data-key")));
+    expect(keys.at(-1)).toBe("closing");
+    await expect(page.getByTestId("completeness-en")).toHaveAttribute("data-complete", "true");
+    await expect(page.getByTestId("change-kind-missing")).toHaveCount(0);
+
+    // Add: refused without a title (at the field, the text kept), then placed before the closing paragraph.
+    const add = page.getByTestId("add-section-form");
+    await add.getByLabel("Text", { exact: true }).fill("Lieferanten werden jährlich geprüft.");
+    await add.getByRole("button", { name: "Abschnitt hinzufügen" }).click();
+    await expect(add.getByTestId("error-title")).toHaveText("Bitte füllen Sie dieses Feld aus.");
+    await expect(add.getByLabel("Text", { exact: true })).toHaveValue("Lieferanten werden jährlich geprüft.");
+    await add.getByLabel("Titel").fill("Lieferantenmanagement");
+    await add.getByText("Wesentlich", { exact: true }).click();
+    await add.getByRole("button", { name: "Abschnitt hinzufügen" }).click();
+    await expect(add.getByTestId("section-added")).toHaveText("Der Abschnitt wurde hinzugefügt.");
+    await expect(rows).toHaveCount(keys.length + 1);
+    const added = rows.nth(keys.length - 1);
+    await expect(added).toHaveAttribute("data-key", "lieferantenmanagement");
+    await expect(added.getByText("Neu", { exact: true })).toBeVisible();
+    await expect(added.getByTestId("translation-en")).toHaveAttribute("data-state", "missing");
+    await screenshots(page, "draft-de");
+
+    // Move it up one place: the key stays, the numbers follow the order.
+    await added.getByRole("button", { name: /^„\d+\. Lieferantenmanagement“ nach oben verschieben$/ }).click();
+    await expect(page.getByTestId("draft-notice")).toHaveText("Der Abschnitt wurde verschoben.");
+    await expect(rows.nth(keys.length - 2)).toHaveAttribute("data-key", "lieferantenmanagement");
+    await expect(rows.nth(keys.length - 1)).toHaveAttribute("data-key", keys.at(-2)!);
+    const moved = rows.nth(keys.length - 2);
+    const title = (await moved.getByRole("link").first().textContent()) ?? "";
+    expect(title).toMatch(/^\d+\. Lieferantenmanagement$/);
+
+    // Remove it again (confirmed), then discard the draft.
+    await moved.getByText("Entfernen", { exact: true }).click();
+    await moved.getByRole("button", { name: "Ja, entfernen" }).click();
+    await expect(page.getByTestId("draft-notice")).toHaveText("Der Abschnitt wurde entfernt.");
+    expect(await rows.evaluateAll((elements) => elements.map((element) => element.getAttribute("data-key")))).toEqual(keys);
+    await page.getByText("Entwurf verwerfen", { exact: true }).click();
+    await page.getByRole("button", { name: "Ja, verwerfen" }).click();
+    await expect(page.getByTestId("measures-notice")).toHaveText(`Entwurf ${base + 1} wurde verworfen.`);
+  });
+});
