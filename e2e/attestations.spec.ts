@@ -160,6 +160,10 @@ test("request, question and answer, approval, download, /verify valid, revocatio
 test("a rejected request shows the reason; a withdrawn one leaves the queue", async ({ page, browser }) => {
   test.setTimeout(150_000);
   const company = `Absage GmbH ${Date.now()}`;
+  // The public certifications page leads to the form, which asks a signed-out visitor to sign in first.
+  await page.goto("/mpmx/certifications?lang=en");
+  await page.getByTestId("request-attestation").click();
+  await expect(page).toHaveURL(/\/signin\?next=%2Fmpmx%2Fattestations%2Fnew/);
   await customerWithNda(page, uniqueEmail("reject"), company);
   const rejected = await request(page, company, "Tender without contract");
   const withdrawn = await request(page, company, "Changed my mind");

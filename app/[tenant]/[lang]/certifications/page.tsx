@@ -6,6 +6,8 @@ import { trustCenterContext, type TrustCenterParams } from "@/server/trust-cente
 import { TenantShell } from "@/components/trust-center/tenant-shell";
 import { CertificationCard } from "@/components/trust-center/certification-card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { buttonClass } from "@/components/ui/button";
+import { env } from "@/server/env";
 
 export const revalidate = false;
 
@@ -20,6 +22,7 @@ export default async function CertificationsPage({ params }: Props) {
   const context = await trustCenterContext(params);
   const { tenant, locale } = context;
   const t = await getTranslations({ locale, namespace: "measures" });
+  const ta = await getTranslations({ locale, namespace: "attestations" });
   const certifications = await getCertifications(tenant);
   const today = dayInZone(new Date().toISOString(), tenant.timeZone);
   return (
@@ -30,6 +33,12 @@ export default async function CertificationsPage({ params }: Props) {
         <>
           <h1 className="text-3xl font-semibold tracking-tight">{t("certifications.title")}</h1>
           <p className="mt-2 max-w-3xl text-slate-700">{t("certifications.intro", { tenant: tenant.name })}</p>
+          {/* The request form is part of the signed-in area on the main origin (also from a custom domain). */}
+          <p className="mt-4">
+            <a href={`${env().APP_ORIGIN}/${tenant.slug}/attestations/new?lang=${locale}`} className={buttonClass("secondary")} data-testid="request-attestation">
+              {ta("new.publicLink")}
+            </a>
+          </p>
           <ul className="mt-8 grid gap-5 md:grid-cols-2">
             {certifications.map((cert) => (
               <li key={cert.id}>
