@@ -25,7 +25,8 @@ export default async function WebhooksPage({ params }: { params: Params }) {
   const locale = await appLocale();
   const t = await getTranslations({ locale, namespace: "webhooks" });
   const { endpoints, deliveries, timeZone } = await listWebhooks(access.tenant.id);
-  const eventLabel = (event: string) => ((WEBHOOK_EVENT_NAMES as readonly string[]).includes(event) ? t(`events.${event as "measures.published"}`) : event);
+  // Message keys cannot contain dots: "measures.published" is events.measures_published.
+  const eventLabel = (event: string) => ((WEBHOOK_EVENT_NAMES as readonly string[]).includes(event) ? t(`events.${event.replace(".", "_") as "measures_published"}`) : event);
   const urlOf = new Map(endpoints.map((endpoint) => [endpoint.id, endpoint.url]));
   const cell = "px-3 py-2 text-left align-top";
   return (
@@ -58,7 +59,7 @@ export default async function WebhooksPage({ params }: { params: Params }) {
           <h2 id="add-endpoint" className="mb-4 text-lg font-semibold">{t("form.title")}</h2>
           <CreateWebhookForm
             action={createWebhookAction.bind(null, slug)}
-            events={WEBHOOK_EVENT_NAMES.map((value) => ({ value, label: t(`events.${value}`) }))}
+            events={WEBHOOK_EVENT_NAMES.map((value) => ({ value, label: eventLabel(value) }))}
             labels={{ url: t("form.url"), urlHint: t("form.urlHint"), events: t("form.events"), submit: t("form.submit"), pending: t("form.pending"), secret: t("form.secret") }}
           />
           <h3 className="mt-6 text-base font-semibold">{t("verify.title")}</h3>
