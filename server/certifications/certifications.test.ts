@@ -84,6 +84,16 @@ describe("create and edit", () => {
     expect((await outboxMessages(t.tenant.id, "certification.changed")).map((m) => (m.payload as { changes: string[] }).changes)).toEqual([["added"], ["renewed"]]);
   });
 
+  it("announces a double-submitted edit once: the row lock makes the second submit see no change", async () => {
+    const t = await staffTenant("cert-race");
+    const id = await addCertification(t);
+    const data = certificationInput({ suspended: "on" });
+    const results = await Promise.all(Array.from({ length: 5 }, () => updateCertification({ tenant: t.tenant, actor: t.owner, certificationId: id, data, meta })));
+    expect(results.filter((r) => r.changed)).toHaveLength(1);
+    expect((await outboxMessages(t.tenant.id, "certification.changed")).map((m) => (m.payload as { changes: string[] }).changes)).toEqual([["added"], ["suspended"]]);
+    expect((await auditActions(t.tenant.id)).filter((a) => a === "certification.updated")).toHaveLength(1);
+  });
+
   it("answers another tenant's certification as not found and changes nothing", async () => {
     const foreign = await addCertification(other);
     await expectAppError(() => updateCertification({ tenant: own.tenant, actor: own.owner, certificationId: foreign, data: certificationInput({ validUntil: "2030-01-01" }), meta }), "notFound");
