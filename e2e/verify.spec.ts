@@ -75,6 +75,11 @@ test("without JavaScript the file is posted and the page answers the same", asyn
   await page.getByRole("button", { name: "Check file" }).click();
   await page.waitForURL(/\?file=mismatch/);
   await expect(page.getByTestId("file-check-outcome")).toHaveAttribute("data-outcome", "mismatch");
+  // More than a letter can be: refused before it is read whole.
+  await page.getByLabel("PDF file", { exact: true }).setInputFiles({ name: "big.pdf", mimeType: "application/pdf", buffer: Buffer.alloc(6 * 1024 * 1024, 0x20) });
+  await page.getByRole("button", { name: "Check file" }).click();
+  await page.waitForURL(/\?file=tooLarge/);
+  await expect(page.getByTestId("file-check-outcome")).toHaveText("This file is too large to be a confirmation (at most 5 MB).");
   await context.close();
 });
 
