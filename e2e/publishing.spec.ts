@@ -1,15 +1,19 @@
 import { readFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import type { Browser, Page } from "@playwright/test";
 import { expectNoSeriousAxeViolations } from "./fixtures/axe";
 import { signInAsStaff, uniqueEmail } from "./fixtures/auth";
 import { linkIn, receivedMails, waitForMail } from "./fixtures/mail";
 import { expect, open, submitForm, test } from "./fixtures/test";
+import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyWebhook } from "../server/webhooks/signature";
 
 // The publishing journey of issue 4: an editor imports and edits a draft and submits it; the four-eyes
 // rule holds even for an author who also holds the approver role (no approve form for them); an
 // approver who took no part returns it with comments once, then publishes it, confirming the material change does not reduce the overall
 // protection level; the public history and the redline show it at once; a subscriber who confirmed
-// through the real SMTP server gets the email with the redline link. English UI.
+// through the real SMTP server gets the email with the redline link; a local webhook receiver gets the
+// event and verifies its HMAC signature with the secret the admin was shown. English UI.
 
 test.use({ locale: "en-GB" });
 
@@ -49,6 +53,26 @@ async function setRoles(owner: Page, email: string, roles: { approver: boolean }
   await expect(row.getByTestId("roles-saved")).toHaveText("Roles saved.");
 }
 
+interface Received {
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** A webhook receiver on a free local port: it records every request and answers 204. */
+async function webhookReceiver(): Promise<{ url: string; received: Received[]; server: Server }> {
+  const received: Received[] = [];
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => {
+      received.push({ headers: request.headers, body: Buffer.concat(chunks).toString("utf8") });
+      response.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/vouchsafe`, received, server };
+}
+
 async function newestPublished(page: Page): Promise<number> {
   await open(page, "/mpmx/measures/versions");
   const headings = await page.getByTestId("version-entry").getByRole("heading", { level: 2 }).allTextContents();
@@ -80,8 +104,20 @@ test("an editor imports, edits and submits; an author-approver cannot review; an
     await expect(page.getByTestId("confirm-subscription-result")).toContainText("your subscription is confirmed");
   });
 
-  // The editor also holds the approver role for this journey: being an author must be what stops them.
+  const receiver = await webhookReceiver();
   const owner = await newStaffPage(browser, "owner@mpmx.example", "/mpmx/admin/members");
+  let secret = "";
+  await test.step("the owner registers a webhook endpoint and copies its signing secret", async () => {
+    await open(owner, "/mpmx/admin/webhooks");
+    const form = owner.getByTestId("create-webhook");
+    await form.getByLabel("Endpoint URL").fill(receiver.url);
+    await form.locator(`input[name="events"][value="measures.published"]`).check();
+    await submitForm(owner, form.getByRole("button", { name: "Add endpoint" }));
+    secret = (await owner.getByTestId("webhook-secret").textContent())?.trim() ?? "";
+    expect(secret.length).toBeGreaterThanOrEqual(32);
+  });
+
+  // The editor also holds the approver role for this journey: being an author must be what stops them.
   await setRoles(owner, "editor@mpmx.example", { approver: true });
 
   const editor = await newStaffPage(browser, "editor@mpmx.example", `${MEASURES}/import`);
@@ -224,6 +260,29 @@ test("an editor imports, edits and submits; an author-approver cannot review; an
     await open(page, redline);
     await expect(page.locator('[data-testid="redline-section"][data-key="verschluesselung"]')).toHaveAttribute("data-status", "changed");
     expect(receivedMails(subscriber).filter((m) => m.subject.includes(`version ${number}`))).toHaveLength(1);
+  });
+
+  await test.step("the webhook receiver gets the event once, signed with the endpoint's secret", async () => {
+    await expect.poll(() => receiver.received.length, { message: "webhook deliveries", timeout: 15_000 }).toBeGreaterThanOrEqual(1);
+    const delivery = receiver.received.find((r) => JSON.parse(r.body).data?.version === number)!;
+    expect(delivery).toBeDefined();
+    const header = (name: string) => [delivery.headers[name]].flat()[0] ?? null;
+    expect(verifyWebhook(secret, { signature: header(SIGNATURE_HEADER), timestamp: header(TIMESTAMP_HEADER), body: delivery.body })).toBeNull();
+    // The same delivery with another secret, or a changed body, does not verify.
+    expect(verifyWebhook(`${secret}x`, { signature: header(SIGNATURE_HEADER), timestamp: header(TIMESTAMP_HEADER), body: delivery.body })).toBe("mismatch");
+    expect(verifyWebhook(secret, { signature: header(SIGNATURE_HEADER), timestamp: header(TIMESTAMP_HEADER), body: delivery.body.replace(String(number), "999") })).toBe("mismatch");
+    const event = JSON.parse(delivery.body) as { event: string; data: { tenant: string; version: number; previousVersion: number; changeKind: string; redlineUrl: string } };
+    expect(event.event).toBe("measures.published");
+    expect(event.data).toMatchObject({ tenant: "mpmx", version: number, previousVersion: base, changeKind: "EDITORIAL" });
+    expect(new URL(event.data.redlineUrl).pathname + new URL(event.data.redlineUrl).search).toBe(`/mpmx/measures/compare?from=${base}&to=${number}`);
+    expect(receiver.received.filter((r) => JSON.parse(r.body).data?.version === number)).toHaveLength(1);
+    // The delivery log shows it delivered; the endpoint is removed again (later journeys publish too).
+    await open(owner, "/mpmx/admin/webhooks");
+    await expect(owner.getByTestId("webhook-deliveries")).toContainText("Delivered");
+    const endpoint = owner.getByTestId("webhook-endpoints").getByRole("listitem").filter({ hasText: receiver.url });
+    await endpoint.getByRole("button", { name: "Remove" }).click();
+    await expect(owner.getByTestId("webhook-endpoints").getByRole("listitem").filter({ hasText: receiver.url })).toHaveCount(0);
+    receiver.server.close();
   });
 
   await test.step("the author's extra role is taken back", async () => {
