@@ -19,7 +19,6 @@ export interface OwnSubscriptionLabels {
 export function OwnSubscription({ id, topics, checked, save, unsubscribe, labels }: { id: string; topics: readonly TopicOption[]; checked: readonly string[]; save: Action; unsubscribe: Action; labels: OwnSubscriptionLabels }) {
   const [saved, saveAction] = useActionState(save, IDLE);
   const [ended, unsubscribeAction] = useActionState(unsubscribe, IDLE);
-  if (ended.status === "success") return <FormAlert tone="success" testId="unsubscribed">{ended.message}</FormAlert>;
   const values = saved.status === "error" ? saved.values : undefined;
   return (
     <div className="space-y-4">

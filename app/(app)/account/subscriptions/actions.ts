@@ -1,5 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { isAppError } from "@/lib/errors";
 import { parseForm, submittedValues, type FormState } from "@/lib/forms";
@@ -40,11 +41,11 @@ export async function unsubscribeOwnAction(_previous: FormState, formData: FormD
   const parsed = parseForm(accountUnsubscribeSchema, formData);
   if (!parsed.ok) return errorState(t("account.notFound"));
   try {
-    const { tenantName } = await unsubscribeOwn(session.user.id, parsed.data.subscriptionId);
-    revalidatePath(PATH);
-    return { status: "success", message: t("account.unsubscribed", { tenant: tenantName }) };
+    await unsubscribeOwn(session.user.id, parsed.data.subscriptionId);
   } catch (error) {
     if (isAppError(error) && error.code === "notFound") return errorState(t("account.notFound"));
     return unexpectedErrorState(error, locale, meta);
   }
+  // The subscription's card is gone from the list; the page says why.
+  redirect(`${PATH}?notice=unsubscribed`);
 }

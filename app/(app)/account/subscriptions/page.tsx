@@ -5,7 +5,7 @@ import { SUBSCRIPTION_TOPICS } from "@/lib/validation/subscriptions";
 import { AppShell } from "@/components/app/app-shell";
 import { OwnSubscription } from "@/components/subscriptions/own-subscription";
 import { Badge } from "@/components/ui/badge";
-import { EmptyState } from "@/components/ui/empty-state";
+import { FormAlert } from "@/components/ui/form-alert";
 import { guardAccountPage } from "@/server/auth/page-guard";
 import { appLocale } from "@/server/i18n/app-locale";
 import { listOwnSubscriptions } from "@/server/subscriptions/account";
@@ -13,8 +13,9 @@ import { saveSubscriptionTopicsAction, unsubscribeOwnAction } from "./actions";
 
 export const metadata: Metadata = { title: "Subscriptions" };
 
-export default async function AccountSubscriptionsPage() {
+export default async function AccountSubscriptionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { session } = await guardAccountPage("/account/subscriptions");
+  const { notice } = await searchParams;
   const locale = await appLocale();
   const t = await getTranslations({ locale, namespace: "subscriptions" });
   const subscriptions = await listOwnSubscriptions(session.user.id);
@@ -26,8 +27,15 @@ export default async function AccountSubscriptionsPage() {
           <h1 className="text-2xl font-semibold tracking-tight">{t("account.title")}</h1>
           <p className="mt-1 text-slate-700">{t("account.intro", { email: session.user.email })}</p>
         </div>
+        {notice === "unsubscribed" ? (
+          <FormAlert tone="success" testId="unsubscribed">
+            {t("account.unsubscribedNotice")}
+          </FormAlert>
+        ) : null}
         {subscriptions.length === 0 ? (
-          <EmptyState title={t("account.title")}>{t("account.empty")}</EmptyState>
+          <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-700" data-testid="empty-state">
+            {t("account.empty")}
+          </p>
         ) : (
           <ul className="space-y-4">
             {subscriptions.map((subscription) => (
