@@ -19,7 +19,7 @@ function integerField(min: number, max: number) {
 
 /** One domain per line (commas and spaces also separate); each a real domain, none free-mail, no duplicates. */
 const domainsField = z
-  .string()
+  .string({ error: "!invalid" })
   .optional()
   .transform((raw, ctx) => {
     const parts = (raw ?? "").split(/[\s,;]+/u).filter((part) => part.length > 0);

@@ -33,7 +33,7 @@ const dayField = z
 /** Optional free text over several lines (scope, summary): empty means "not given". */
 function optionalText(max: number) {
   return z
-    .string()
+    .string({ error: "!invalid" })
     .optional()
     .transform((value) => (value ?? "").replace(/\r\n?/g, "\n").trim())
     .refine((value) => value.length <= max, `tooLong:${max}`)
@@ -42,7 +42,7 @@ function optionalText(max: number) {
 
 const optionalLine = (max: number) =>
   z
-    .string()
+    .string({ error: "!invalid" })
     .optional()
     .transform((value) => (value ?? "").trim())
     .refine((value) => value.length <= max, `tooLong:${max}`)

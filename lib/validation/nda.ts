@@ -20,11 +20,11 @@ export const ndaTextSchema = z.object({
   textEn: ndaText,
   intent: z.enum(["publish", "correct"], { error: "required" }),
   /** For "correct": the version the editor saw. */
-  number: z.coerce.number().int().positive().optional(),
+  number: z.coerce.number({ error: "!outdated" }).int("!outdated").positive("!outdated").optional(),
 });
 
 export const ndaAcceptanceSchema = z.object({
-  versionNumber: z.coerce.number({ error: "!outdated" }).int().positive("!outdated"),
+  versionNumber: z.coerce.number({ error: "!outdated" }).int("!outdated").positive("!outdated"),
   companyName: textField(200),
   accept: z.literal("on", { error: "!mustAccept" }),
 });
