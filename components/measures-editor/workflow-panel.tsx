@@ -113,6 +113,9 @@ export async function DraftWorkflowPanel({ access, versionId, locale }: { access
       ) : null}
 
       <ReviewTimeline events={view.events} effectiveAt={view.effectiveAt} published={view.status === "PUBLISHED"} locale={locale} timeZone={view.timeZone} />
+      <p className="text-sm">
+        <Link className="font-medium text-brand underline" href={`/${slug}/admin/measures/review`} data-testid="review-page-link">{t("panel.reviewPage")}</Link>
+      </p>
     </section>
   );
 }
