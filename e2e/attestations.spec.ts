@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import type { Browser, Page } from "@playwright/test";
 import { expectNoSeriousAxeViolations } from "./fixtures/axe";
 import { signInAsStaff, signInWithEmailLink, uniqueEmail } from "./fixtures/auth";
+import { cspDirectives, watchCspViolations } from "./fixtures/csp";
 import { expect, submitForm, test } from "./fixtures/test";
 
 // Attestation requests end to end: a customer signs in, accepts MPMX's NDA, requests a letter; the
@@ -83,7 +84,13 @@ test("request, question and answer, approval, download, /verify valid, revocatio
   test.setTimeout(180_000);
   const email = uniqueEmail("attest");
   const company = `Käufer & Söhne ${Date.now()}`;
+  const cspViolations = await watchCspViolations(page);
   await customerWithNda(page, email, company);
+  // The form reads the session: rendered per request, never cached, scripts only with this response's nonce.
+  const response = await page.goto(NEW);
+  const headers = response!.headers();
+  expect(cspDirectives(headers["content-security-policy"]).get("script-src")).toMatch(/^'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'$/);
+  expect(headers["cache-control"]).toContain("no-store");
   await expectNoSeriousAxeViolations(page, "request form");
 
   // Bad input: localized errors at the fields, the input kept.
@@ -95,6 +102,7 @@ test("request, question and answer, approval, download, /verify valid, revocatio
   await expect(form.getByLabel("Company")).toHaveValue(company);
   await shot(page, "request-form-errors");
 
+  expect(await cspViolations()).toEqual([]);
   const card = await request(page, company, "Supplier assessment 2027");
   await expect(page.getByTestId("request-notice")).toContainText("Your request has been submitted");
   await expect(card.getByTestId("request-state")).toHaveAttribute("data-state", "SUBMITTED");
