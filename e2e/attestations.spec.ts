@@ -3,6 +3,7 @@ import type { Browser, Page } from "@playwright/test";
 import { expectNoSeriousAxeViolations } from "./fixtures/axe";
 import { signInAsStaff, signInWithEmailLink, uniqueEmail } from "./fixtures/auth";
 import { cspDirectives, watchCspViolations } from "./fixtures/csp";
+import { receivedMails } from "./fixtures/mail";
 import { expect, submitForm, test } from "./fixtures/test";
 
 // Attestation requests end to end: a customer signs in, accepts MPMX's NDA, requests a letter; the
@@ -74,6 +75,13 @@ async function decide(page: Page, id: string, button: string, message?: string, 
   await expect(page.getByTestId("request-state").first()).toHaveAttribute("data-state", state);
 }
 
+/** Waits for the outbox worker's mail to `to` whose subject names `about`; returns its text. */
+async function mailAbout(to: string, about: string): Promise<string> {
+  const find = () => receivedMails(to).find((mail) => mail.subject.includes(about));
+  await expect.poll(() => Boolean(find()), { message: `a mail to ${to} about ${about}`, timeout: 20_000 }).toBe(true);
+  return find()!.text;
+}
+
 function verificationCode(text: string): string {
   const match = /verification code ([A-Z0-9-]+)/.exec(text);
   expect(match, `a verification code in "${text}"`).not.toBeNull();
@@ -123,6 +131,10 @@ test("request, question and answer, approval, download, /verify valid, revocatio
   await decide(reviewer, "request-information", "Ask for information", "");
   await expect(reviewer.getByTestId("request-information-message-error")).toHaveText("Please fill in this field.");
   await decide(reviewer, "request-information", "Ask for information", "Which contract is this for?", "INFO_REQUESTED");
+
+  // The reviewers heard of the request; the customer gets the question by mail, in the letter's language.
+  expect(await mailAbout("reviewer@mpmx.example", company)).toContain(`/mpmx/admin/attestations/`);
+  expect(await mailAbout(email, "needs more information")).toContain("Which contract is this for?");
 
   // The customer answers.
   await page.reload();
