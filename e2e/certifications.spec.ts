@@ -120,6 +120,13 @@ test("an admin adds a certification, sees it on the public page at once, uploads
   await expect(page.getByTestId("certification-row")).toHaveCount(1);
   await expect(page.getByTestId("certification-row")).toContainText("Uploaded");
   await shot(page, "certifications-list");
+
+  // Another tenant's certification (MPMX's, where the same person is admin) under this tenant's address: 404.
+  await open(page, "/mpmx/admin/certifications?lang=en");
+  const mpmxCertification = await page.getByTestId("certification-row").first().getAttribute("data-id");
+  await open(page, `${base}/${mpmxCertification}`, 404);
+  await expect(page.getByTestId("not-found")).toContainText("This certification no longer exists.");
+  expect((await page.request.get(`${base}/${mpmxCertification}/certificate`)).status()).toBe(404);
 });
 
 test("an owner publishes the NDA, sees its history, and free-mail domains are refused for auto-approval", async ({ page }) => {
