@@ -1,4 +1,5 @@
 import "server-only";
+import { revalidateTenantPages } from "../trust-center/revalidate";
 import { handleCertificationChanged, handleCertificationExpiring } from "../certifications/watch-notify";
 import { attestationHandlers } from "../attestations/notifications";
 import { sendSubscriptionConfirmation } from "../subscriptions/confirm-mail";
@@ -23,6 +24,8 @@ export const outboxHandlers: Record<string, OutboxHandler> = {
   "subscription.confirm": sendSubscriptionConfirmation,
   "measures.published": announcePublishedVersion,
   "measures.took_effect": announceVersionInEffect,
+  // A scheduled measures version's effective date: the tenant's cached pages show it as current.
+  "trust-center.revalidate": revalidateTenantPages,
   "certification.changed": handleCertificationChanged,
   "certification.expiring": handleCertificationExpiring,
   // Attestation requests: reviewers on a new request, an answer or a reminder; the customer on every decision.
