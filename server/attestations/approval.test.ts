@@ -139,6 +139,9 @@ describe("periodic tasks", () => {
     expect(await remindReviewers(new Date(now + 25 * 3_600_000), [slow.tenant.id])).toBe(1);
     expect(await remindReviewers(new Date(now + 26 * 3_600_000), [slow.tenant.id])).toBe(0);
     const reminders = await withTenant(slow.tenant.id, (tx) => tx.outboxMessage.findMany({ where: { kind: "attestation.reminder" }, select: { dedupeKey: true } }));
-    expect(reminders).toEqual([{ dedupeKey: `attestation.reminder:${requestId}:0` }]);
+    expect(reminders).toEqual([{ dedupeKey: `attestation.reminder:${requestId}` }]);
+    // Still one after the review started and waited again.
+    await decideRequest({ tenant: slow.tenant, actor: slow.reviewer, requestId, revision: 0, name: "startReview", meta });
+    expect(await remindReviewers(new Date(now + 80 * 3_600_000), [slow.tenant.id])).toBe(0);
   });
 });

@@ -6,7 +6,7 @@ import type { PeriodicTask } from "../outbox/periodic";
 import { ATTESTATION_REMINDER, fireTransition, SYSTEM } from "./transition";
 
 // Clock-driven steps of the workflow. Both are idempotent: an expired request is no longer ISSUED,
-// and a reminder's dedupe key names the request's revision (one reminder per waiting period).
+// and a reminder's dedupe key names the request (one reminder per request, however often this runs).
 
 function startOfUtcDay(now: Date): Date {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
@@ -39,10 +39,10 @@ export async function remindReviewers(now: Date, only?: readonly string[]): Prom
     reminded += await withTenant(tenantId, async (tx) => {
       const { reviewReminderHours } = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { reviewReminderHours: true } });
       const before = new Date(now.getTime() - reviewReminderHours * 60 * 60_000);
-      const waiting = await tx.attestationRequest.findMany({ where: { tenantId, state: { in: [...AWAITING_REVIEW_STATES] }, updatedAt: { lt: before } }, select: { id: true, revision: true }, take: 500 });
+      const waiting = await tx.attestationRequest.findMany({ where: { tenantId, state: { in: [...AWAITING_REVIEW_STATES] }, updatedAt: { lt: before }, reminderSentAt: null }, select: { id: true }, take: 500 });
       let count = 0;
       for (const request of waiting) {
-        count += await enqueueOutbox(tx, { tenantId, kind: ATTESTATION_REMINDER, dedupeKey: `attestation.reminder:${request.id}:${request.revision}`, payload: { requestId: request.id } });
+        count += await enqueueOutbox(tx, { tenantId, kind: ATTESTATION_REMINDER, dedupeKey: `attestation.reminder:${request.id}`, payload: { requestId: request.id } });
         // Raw: a Prisma update would bump updated_at, which is the waiting time itself.
         await tx.$executeRaw`UPDATE attestation_requests SET reminder_sent_at = ${now} WHERE id = ${request.id}::uuid AND reminder_sent_at IS NULL`;
       }
