@@ -34,6 +34,9 @@ export async function startServer(port: number, databaseEnv: Record<string, stri
     APP_ORIGIN: baseUrl,
     // The bench measures public pages; no mail is sent and the demo secret is fine.
     APP_ENV: "test",
+    // The in-app outbox worker polls the database every second; its transactions would be counted
+    // as if page requests caused them. Deployments may run it apart too (`npm run worker`).
+    OUTBOX_WORKER: "off",
   };
   // PGLITE_DIR wins over DATABASE_URL in the app: only the bench database may be visible.
   delete env.DATABASE_URL;
