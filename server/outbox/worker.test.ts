@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { closeDb, getDb, withTenant, withWorker } from "@/server/db/client";
 import { connectTestDatabase } from "@/server/testing/database";
+import { openFreshTestDatabase } from "@/server/testing/fresh-database";
 import { enqueueOutbox } from "./enqueue";
 import { outboxHandlers, type OutboxMessageView } from "./handlers";
 import { OUTBOX_QUEUE, startOutboxWorker, type OutboxWorker } from "./worker";
@@ -16,8 +17,12 @@ const calls: { id: string; payload: unknown }[] = [];
 let failuresLeft = 0;
 let worker: OutboxWorker;
 let tenantId: string;
+let dropDatabase: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
+  // The worker relays every tenant's due messages: in the run's shared database it would first work
+  // through everything the other test files left in the outbox.
+  dropDatabase = (await openFreshTestDatabase()).drop;
   outboxHandlers["test.recorded"] = async (message: OutboxMessageView) => {
     calls.push({ id: message.id, payload: message.payload });
     if (failuresLeft > 0) {
@@ -25,14 +30,15 @@ beforeAll(async () => {
       throw new Error("handler failed on purpose");
     }
   };
-  const db = await getDb();
-  tenantId = (await db.tenant.findUniqueOrThrow({ where: { slug: "mpmx" }, select: { id: true } })).id;
+  tenantId = randomUUID();
+  await withTenant(tenantId, (tx) => tx.tenant.create({ data: { id: tenantId, slug: `worker-${tenantId.slice(0, 8)}`, name: "Worker test" }, select: { id: true } }));
   worker = await startOutboxWorker();
-});
+}, 120_000);
 afterAll(async () => {
   await worker?.stop();
   delete outboxHandlers["test.recorded"];
   await closeDb();
+  await dropDatabase?.();
 });
 
 async function enqueue(kind: string, availableAt?: Date) {
