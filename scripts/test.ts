@@ -68,7 +68,9 @@ async function main() {
       await dropDatabase(url);
     }
   }
-  if (ok) {
+  // CI runs `npm test` once more without DATABASE_URL, which covers the embedded database; it skips
+  // this second e2e pass of the server run (E2E_EMBEDDED=skip) instead of running it twice.
+  if (ok && !(serverUrl && process.env.E2E_EMBEDDED === "skip")) {
     const dir = mkdtempSync(path.join(tmpdir(), "vouchsafe-e2e-"));
     try {
       await e2e("embedded PGlite", { E2E_PGLITE_DIR: path.join(dir, "pglite") });
