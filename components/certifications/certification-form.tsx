@@ -1,10 +1,9 @@
 "use client";
 import { useActionState } from "react";
 import { IDLE, type FormState } from "@/lib/forms";
-import { Field } from "@/components/ui/field";
+import { Field, TextareaField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { TextAreaField } from "./text-area-field";
 
 export type CertificationFormLabels = Record<
   | "framework" | "label" | "labelHint" | "certifier" | "certificateNumber" | "issuedAt" | "validUntil" | "status" | "statusHint"
@@ -84,15 +83,15 @@ export function CertificationForm({ action, frameworks, initial, certificationId
       <fieldset className="space-y-3">
         <legend className="text-sm font-medium text-slate-900">{labels.scope}</legend>
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextAreaField name="scopeDe" formId={formId} label={labels.german} lang="de" defaultValue={values.scopeDe} errors={errors.scopeDe} maxLength={2000} />
-          <TextAreaField name="scopeEn" formId={formId} label={labels.english} lang="en" defaultValue={values.scopeEn} errors={errors.scopeEn} maxLength={2000} />
+          <TextareaField name="scopeDe" formId={formId} label={labels.german} lang="de" defaultValue={values.scopeDe} errors={errors.scopeDe} maxLength={2000} />
+          <TextareaField name="scopeEn" formId={formId} label={labels.english} lang="en" defaultValue={values.scopeEn} errors={errors.scopeEn} maxLength={2000} />
         </div>
       </fieldset>
       <fieldset className="space-y-3">
         <legend className="text-sm font-medium text-slate-900">{labels.summary}</legend>
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextAreaField name="summaryDe" formId={formId} label={labels.german} lang="de" defaultValue={values.summaryDe} errors={errors.summaryDe} maxLength={2000} />
-          <TextAreaField name="summaryEn" formId={formId} label={labels.english} lang="en" defaultValue={values.summaryEn} errors={errors.summaryEn} maxLength={2000} />
+          <TextareaField name="summaryDe" formId={formId} label={labels.german} lang="de" defaultValue={values.summaryDe} errors={errors.summaryDe} maxLength={2000} />
+          <TextareaField name="summaryEn" formId={formId} label={labels.english} lang="en" defaultValue={values.summaryEn} errors={errors.summaryEn} maxLength={2000} />
         </div>
       </fieldset>
       <SubmitButton pendingLabel={labels.pending}>{labels.submit}</SubmitButton>

@@ -1,11 +1,10 @@
 "use client";
 import { useActionState, useState } from "react";
-import { Field } from "@/components/ui/field";
+import { Field, TextareaField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { SectionFormState } from "@/lib/validation/measures-editor-state";
 import { ChangeKindField, type ChangeKindValue } from "./change-kind-field";
-import { TextareaField } from "./textarea-field";
 import { useUnsavedChangesWarning } from "./use-unsaved-changes";
 
 interface Props {
@@ -33,7 +32,7 @@ export function AddSectionForm({ action, versionId, labels }: Props) {
       <input type="hidden" name="versionId" value={versionId} />
       {state.message ? <FormAlert tone={state.status === "success" ? "success" : "error"} testId={state.status === "success" ? "section-added" : "form-alert"}>{state.message}</FormAlert> : null}
       <Field name="title" label={labels.title} value={title} onChange={(e) => setTitle(e.target.value)} errors={state.fieldErrors?.title} formId="add" maxLength={200} required />
-      <TextareaField id="add-body" name="body" label={labels.body} hint={labels.bodyHint} value={body} onChange={(e) => setBody(e.target.value)} errors={state.fieldErrors?.body} rows={6} required />
+      <TextareaField monospace id="add-body" name="body" label={labels.body} hint={labels.bodyHint} value={body} onChange={(e) => setBody(e.target.value)} errors={state.fieldErrors?.body} rows={6} required />
       <ChangeKindField idPrefix="add" value={changeKind} onChange={setChangeKind} legend={labels.changeKind} options={labels.changeKinds} errors={state.fieldErrors?.changeKind} allowNone={false} />
       <SubmitButton pendingLabel={labels.pending}>{labels.submit}</SubmitButton>
     </form>

@@ -3,7 +3,7 @@ import { useActionState, useState } from "react";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { SummaryFormState } from "@/lib/validation/measures-editor-state";
-import { TextareaField } from "./textarea-field";
+import { TextareaField } from "@/components/ui/field";
 import { sameText, useUnsavedChangesWarning } from "./use-unsaved-changes";
 
 interface Props {
@@ -36,7 +36,6 @@ export function ChangeSummaryForm({ action, versionId, revision, locales, labels
               onChange={(e) => setTexts({ ...texts, [locale]: e.target.value })}
               errors={state.fieldErrors?.[`summary_${locale}`]}
               rows={4}
-              className="font-sans"
             />
             {state.conflict ? (
               <div data-testid={`summary-theirs-${locale}`} className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">

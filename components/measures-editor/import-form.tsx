@@ -4,7 +4,7 @@ import { MarkdownBody } from "@/components/measures/markdown";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ImportFormState } from "@/lib/validation/measures-editor-state";
-import { TextareaField } from "./textarea-field";
+import { TextareaField } from "@/components/ui/field";
 
 export interface ImportFormLabels {
   file: string;
@@ -56,7 +56,7 @@ export function ImportForm({ action, labels }: { action: (state: ImportFormState
           {state.fieldErrors?.file ? <p id="import-file-error" data-testid="error-file" className="text-sm font-medium text-rose-700">{state.fieldErrors.file.join(" ")}</p> : null}
         </div>
         <p className="text-sm font-medium text-slate-600">{labels.or}</p>
-        <TextareaField id="import-text" name="text" label={labels.text} defaultValue={state.values?.text ?? ""} errors={state.fieldErrors?.text} rows={10} spellCheck={false} />
+        <TextareaField monospace id="import-text" name="text" label={labels.text} defaultValue={state.values?.text ?? ""} errors={state.fieldErrors?.text} rows={10} spellCheck={false} />
         <SubmitButton pendingLabel={labels.previewPending} variant={preview ? "secondary" : "primary"}>{labels.preview}</SubmitButton>
       </form>
 

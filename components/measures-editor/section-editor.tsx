@@ -2,7 +2,7 @@
 import { useActionState, useState } from "react";
 import { MarkdownBody } from "@/components/measures/markdown";
 import { Badge } from "@/components/ui/badge";
-import { Field } from "@/components/ui/field";
+import { Field, TextareaField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { Locale } from "@/lib/i18n/locales";
@@ -11,7 +11,6 @@ import type { SectionFormState } from "@/lib/validation/measures-editor-state";
 import { ChangeKindField, type ChangeKindValue } from "./change-kind-field";
 import { ConflictPanel, type ConflictLabels } from "./conflict-panel";
 import { LiveRedline, type LiveRedlineLabels } from "./live-redline";
-import { TextareaField } from "./textarea-field";
 import { sameText, useUnsavedChangesWarning } from "./use-unsaved-changes";
 
 export interface SectionEditorLabels {
@@ -88,7 +87,7 @@ export function SectionEditor({ action, versionId, sectionKey, locale, number, r
         ) : (
           <input type="hidden" name="title" value="" />
         )}
-        <TextareaField id="section-body" name="body" label={labels.body} hint={labels.bodyHint} value={body} onChange={(e) => setBody(e.target.value)} errors={state.fieldErrors?.body} rows={16} required />
+        <TextareaField monospace id="section-body" name="body" label={labels.body} hint={labels.bodyHint} value={body} onChange={(e) => setBody(e.target.value)} errors={state.fieldErrors?.body} rows={16} required />
         <ChangeKindField idPrefix="section" value={changeKind} onChange={setChangeKind} legend={labels.changeKind} hint={labels.changeKindHint} options={labels.changeKinds} errors={state.fieldErrors?.changeKind} allowNone />
         <div className="flex flex-wrap items-center gap-3">
           <SubmitButton pendingLabel={labels.pending}>{labels.save}</SubmitButton>

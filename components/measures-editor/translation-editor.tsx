@@ -2,14 +2,13 @@
 import { useActionState, useState } from "react";
 import { MarkdownBody } from "@/components/measures/markdown";
 import { Badge } from "@/components/ui/badge";
-import { Field } from "@/components/ui/field";
+import { Field, TextareaField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { Locale } from "@/lib/i18n/locales";
 import type { SectionFormState } from "@/lib/validation/measures-editor-state";
 import { ConflictPanel, type ConflictLabels } from "./conflict-panel";
-import { TextareaField } from "./textarea-field";
 import { sameText, useUnsavedChangesWarning } from "./use-unsaved-changes";
 
 export interface TranslationEditorLabels {
@@ -93,7 +92,7 @@ export function TranslationEditor({ action, versionId, sectionKey, locale, sourc
           ) : (
             <input type="hidden" name="title" value="" />
           )}
-          <TextareaField id="translation-body" name="body" label={labels.body} hint={labels.bodyHint} value={body} onChange={(e) => setBody(e.target.value)} errors={state.fieldErrors?.body} rows={16} required />
+          <TextareaField monospace id="translation-body" name="body" label={labels.body} hint={labels.bodyHint} value={body} onChange={(e) => setBody(e.target.value)} errors={state.fieldErrors?.body} rows={16} required />
         </div>
         <div className="flex flex-wrap items-center gap-3">
           <SubmitButton pendingLabel={labels.pending}>{labels.save}</SubmitButton>

@@ -1,10 +1,9 @@
 "use client";
 import { useActionState } from "react";
 import { IDLE, type FormState } from "@/lib/forms";
-import { Field } from "@/components/ui/field";
+import { Field, TextareaField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { TextAreaField } from "@/components/certifications/text-area-field";
 
 export type AttestationSettingsLabels = Record<
   "ndaEnabled" | "ndaEnabledHint" | "openRequestLimit" | "openRequestLimitHint" | "autoApproveDomains" | "autoApproveDomainsHint" | "reviewReminderHours" | "reviewReminderHoursHint" | "save" | "saving",
@@ -48,7 +47,7 @@ export function AttestationSettingsForm({ action, initial, labels }: Props) {
         <Field name="openRequestLimit" formId="settings" type="number" min={1} max={100} label={labels.openRequestLimit} hint={labels.openRequestLimitHint} defaultValue={values.openRequestLimit} errors={errors.openRequestLimit} />
         <Field name="reviewReminderHours" formId="settings" type="number" min={1} max={720} label={labels.reviewReminderHours} hint={labels.reviewReminderHoursHint} defaultValue={values.reviewReminderHours} errors={errors.reviewReminderHours} />
       </div>
-      <TextAreaField name="autoApproveDomains" formId="settings" label={labels.autoApproveDomains} hint={labels.autoApproveDomainsHint} rows={4} defaultValue={values.autoApproveDomains} errors={errors.autoApproveDomains} spellCheck={false} />
+      <TextareaField name="autoApproveDomains" formId="settings" label={labels.autoApproveDomains} hint={labels.autoApproveDomainsHint} rows={4} defaultValue={values.autoApproveDomains} errors={errors.autoApproveDomains} spellCheck={false} />
       <SubmitButton pendingLabel={labels.saving}>{labels.save}</SubmitButton>
     </form>
   );

@@ -3,7 +3,7 @@ import { useActionState } from "react";
 import { IDLE, type FormState } from "@/lib/forms";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { TextAreaField } from "@/components/certifications/text-area-field";
+import { TextareaField } from "@/components/ui/field";
 
 interface Props {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
@@ -25,8 +25,8 @@ export function NdaEditorForm({ action, current, labels }: Props) {
       ) : null}
       {current ? <input type="hidden" name="number" value={current.number} /> : null}
       <div className="grid gap-4 lg:grid-cols-2">
-        <TextAreaField name="textDe" formId="nda" label={labels.textDe} lang="de" rows={14} defaultValue={values.textDe} errors={state.fieldErrors?.textDe} />
-        <TextAreaField name="textEn" formId="nda" label={labels.textEn} lang="en" rows={14} defaultValue={values.textEn} errors={state.fieldErrors?.textEn} />
+        <TextareaField name="textDe" formId="nda" label={labels.textDe} lang="de" rows={14} defaultValue={values.textDe} errors={state.fieldErrors?.textDe} />
+        <TextareaField name="textEn" formId="nda" label={labels.textEn} lang="en" rows={14} defaultValue={values.textEn} errors={state.fieldErrors?.textEn} />
       </div>
       {state.fieldErrors?.number ? <p className="text-sm font-medium text-rose-700">{state.fieldErrors.number.join(" ")}</p> : null}
       <div className="flex flex-wrap gap-3">
