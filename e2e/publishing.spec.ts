@@ -248,6 +248,12 @@ test("an editor imports, edits and submits; an author-approver cannot review; an
     await expect(section.locator("ins")).toContainText([/rotated at least once a year \(automated\)/]);
     await open(page, "/mpmx");
     await expect(page.getByTestId("current-version")).toContainText(`Version ${number}`);
+    // The Atom feed is cached under the same tag: its newest entry is the new version, linking its redline.
+    const feed = await page.request.get("/mpmx/feed.xml?lang=en");
+    expect(feed.status()).toBe(200);
+    const newest = (await feed.text()).split("<entry>")[1] ?? "";
+    expect(newest).toContain(`<title>Version ${number}, effective`);
+    expect(newest).toContain(`/mpmx/measures/compare?from=${base}&amp;to=${number}`);
   });
 
   await test.step("the subscriber gets one email in English with the summary and the redline link", async () => {
