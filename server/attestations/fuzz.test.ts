@@ -1,4 +1,4 @@
-// Fuzzing every form action of the attestation workflow with fast-check (1,000 cases each; FUZZ_RUNS
+// Fuzzing every form action of the attestation workflow with fast-check (1,000 cases each on PostgreSQL, 200 on PGlite: server/testing/fuzz-runs.ts; FUZZ_RUNS
 // overrides): the actions are called the way Next calls them, with the signed-in session of a
 // customer or a reviewer and whatever a browser (or an attacker) could post. Each answer must be a
 // form state or a redirect (never an exception: that would be a 500), every message must be a text
@@ -20,6 +20,7 @@ import { createSession, sessionCookieName } from "@/server/auth/session";
 import { closeDb, getDb } from "@/server/db/client";
 import { redirectTarget } from "@/server/testing/cell-outcome";
 import { connectTestDatabase } from "@/server/testing/database";
+import { FUZZ_RUNS } from "@/server/testing/fuzz-runs";
 import { beginRequest } from "@/server/testing/request-scope";
 import { createAttestationRequest } from "./create-request";
 import { decideRequest } from "./decide";
@@ -28,7 +29,7 @@ import { attestationTenant, customer, meta as fixtureMeta, requestInput, workflo
 connectTestDatabase({ role: "app" });
 afterAll(closeDb);
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
+const RUNS = FUZZ_RUNS;
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
 /** Every text of the German catalogs the actions answer from, as a pattern ({placeholders} match anything). */

@@ -2,6 +2,7 @@
 // action the way Next does, with whatever a browser or an attacker could post, and checks that the
 // answer is a form state or a redirect (an exception would be a 500), that every message is a text
 // of the German catalogs, and that a refusal leaves the tenants' rows as they were.
+import { FUZZ_RUNS } from "@/server/testing/fuzz-runs";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
@@ -11,7 +12,7 @@ import { withTenant } from "@/server/db/client";
 import { redirectTarget } from "@/server/testing/cell-outcome";
 import { beginRequest } from "@/server/testing/request-scope";
 
-export const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
+export const RUNS = FUZZ_RUNS;
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
 /** Every text of these German catalogs, as a pattern ({placeholders} match anything). */

@@ -1,4 +1,4 @@
-// Fuzzing the certification forms with fast-check (1,000 cases each; FUZZ_RUNS overrides), as Next
+// Fuzzing the certification forms with fast-check (1,000 cases each on PostgreSQL, 200 on PGlite: server/testing/fuzz-runs.ts; FUZZ_RUNS overrides), as Next
 // calls their server actions with an admin's session: 0 exceptions (500s), every refusal a German
 // catalog text with nothing stored, the other tenant untouched. See fuzz-harness.ts.
 import fc from "fast-check";

@@ -1,5 +1,5 @@
 // Fuzzing the NDA click-through (part of the attestation workflow) and the attestation settings forms
-// with fast-check (1,000 cases each; FUZZ_RUNS overrides), as Next calls their server actions:
+// with fast-check (1,000 cases each on PostgreSQL, 200 on PGlite; FUZZ_RUNS overrides), as Next calls their server actions:
 // 0 exceptions (500s), every refusal a German catalog text with nothing stored, the other tenant
 // untouched. See server/certifications/fuzz-harness.ts.
 import fc from "fast-check";
