@@ -5,7 +5,6 @@
 // of the German catalogs (not a library's English default), and a refusal must leave every table
 // of the workflow as it was.
 import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -20,6 +19,7 @@ import { createSession, sessionCookieName } from "@/server/auth/session";
 import { closeDb, getDb } from "@/server/db/client";
 import { redirectTarget } from "@/server/testing/cell-outcome";
 import { connectTestDatabase } from "@/server/testing/database";
+import { catalogPatterns } from "@/server/testing/fuzz-harness";
 import { FUZZ_RUNS } from "@/server/testing/fuzz-runs";
 import { beginRequest } from "@/server/testing/request-scope";
 import { createAttestationRequest } from "./create-request";
@@ -32,30 +32,8 @@ afterAll(closeDb);
 const RUNS = FUZZ_RUNS;
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
-/** Every text of the German catalogs the actions answer from, as a pattern ({placeholders} match anything). */
-function catalogPatterns(): { patterns: RegExp[]; generic: RegExp } {
-  const leaves: string[] = [];
-  const walk = (value: unknown) => {
-    if (typeof value === "string") leaves.push(value);
-    else if (value && typeof value === "object") Object.values(value).forEach(walk);
-  };
-  for (const namespace of ["attestations", "errors"]) walk(JSON.parse(readFileSync(path.join(ROOT, "messages/de", `${namespace}.json`), "utf8")));
-  const toPattern = (text: string) => {
-    let out = "";
-    let depth = 0;
-    for (const char of text) {
-      if (char === "{") {
-        if (depth === 0) out += "[\\s\\S]*";
-        depth += 1;
-      } else if (char === "}") depth -= 1;
-      else if (depth === 0) out += char.replace(/[.*+?^$()|[\]\\]/g, "\\$&");
-    }
-    return new RegExp(`^${out}$`);
-  };
-  const errors = JSON.parse(readFileSync(path.join(ROOT, "messages/de/errors.json"), "utf8")) as { generic: string };
-  return { patterns: leaves.map(toPattern), generic: toPattern(errors.generic) };
-}
-const CATALOG = catalogPatterns();
+// Every German catalog text the actions answer from (attestations and errors), as patterns.
+const CATALOG = catalogPatterns(["attestations"]);
 
 function messagesOf(state: FormState): string[] {
   return [state.message, ...Object.values(state.fieldErrors ?? {}).flat()].filter((m): m is string => typeof m === "string");

@@ -15,7 +15,7 @@ import { createSession, sessionCookieName } from "@/server/auth/session";
 import { closeDb, getDb } from "@/server/db/client";
 import { staffTenant, type StaffTenant } from "@/server/members/test-fixtures";
 import { connectTestDatabase } from "@/server/testing/database";
-import { catalogPatterns, fieldValue, formOf, fuzzAction, hostile, RUNS, type Fields } from "./fuzz-harness";
+import { catalogPatterns, fieldValue, formOf, fuzzAction, hostile, RUNS, type Fields } from "@/server/testing/fuzz-harness";
 import { addCertification, samplePdf } from "./test-fixtures";
 
 connectTestDatabase({ role: "app" });

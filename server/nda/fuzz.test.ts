@@ -14,7 +14,7 @@ import { acceptNdaAction } from "@/app/[tenant]/attestations/nda/actions";
 import { IDLE } from "@/lib/forms";
 import { createSession, sessionCookieName } from "@/server/auth/session";
 import { closeDb, getDb } from "@/server/db/client";
-import { catalogPatterns, fieldValue, formOf, fuzzAction, RUNS, type Fields } from "@/server/certifications/fuzz-harness";
+import { catalogPatterns, fieldValue, formOf, fuzzAction, RUNS, type Fields } from "@/server/testing/fuzz-harness";
 import { createUser, meta, staffTenant, unique, type StaffTenant } from "@/server/members/test-fixtures";
 import { connectTestDatabase } from "@/server/testing/database";
 import { publishNdaVersion } from "./versions";

@@ -2,7 +2,7 @@
 // action the way Next does, with whatever a browser or an attacker could post, and checks that the
 // answer is a form state or a redirect (an exception would be a 500), that every message is a text
 // of the German catalogs, and that a refusal leaves the tenants' rows as they were.
-import { FUZZ_RUNS } from "@/server/testing/fuzz-runs";
+import { FUZZ_RUNS } from "./fuzz-runs";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
