@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { customDomainRoute } from "@/lib/routing/custom-domain";
 import { normalizeHost } from "@/lib/routing/host";
-import { internalPath } from "@/lib/routing/internal-path";
+import { internalPath, isRenderedPerRequest } from "@/lib/routing/internal-path";
 import { isVerificationPath, verificationJsonPath } from "@/lib/attestations/verification-code";
 import { isAppPath, LOCALE_COOKIE, LOCALE_HEADER, negotiateAppLocale } from "@/lib/routing/app-locale";
 import { appPagePolicy, newNonce, publicPagePolicy, type CspOptions } from "@/lib/security/csp";
@@ -43,6 +43,15 @@ export async function proxy(request: NextRequest) {
   const url = request.nextUrl.clone();
   url.pathname = target;
   url.search = "";
+  if (isRenderedPerRequest(target)) {
+    // Rendered for this request only, so it gets a nonce like the signed-in area (Next reads it
+    // from the request header).
+    const policy = appPagePolicy(newNonce(), csp);
+    headers.set("content-security-policy", policy);
+    return secured(NextResponse.rewrite(url, { request: { headers } }), policy);
+  }
+  // Cached pages: the page cache adds a second policy naming the hashes of the page's inline
+  // scripts (server/cache/page-cache-handler.mjs); a browser enforces both.
   return secured(NextResponse.rewrite(url, { request: { headers } }), publicPagePolicy(csp));
 }
 

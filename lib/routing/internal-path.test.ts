@@ -1,6 +1,8 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { slugProblem } from "../tenants/slug";
-import { internalPath } from "./internal-path";
+import { internalPath, isRenderedPerRequest } from "./internal-path";
 
 const map = (url: string) => {
   const u = new URL(url, "http://localhost");
@@ -41,6 +43,29 @@ describe("internalPath", () => {
 
   it("keeps percent-encoded segments encoded exactly once", () => {
     expect(map("/mpmx/a%20b")).toBe("/mpmx/_/a%20b");
+  });
+});
+
+describe("isRenderedPerRequest", () => {
+  it("names the confirmation and unsubscribe pages, and no cached page", () => {
+    expect(isRenderedPerRequest(map("/mpmx/unsubscribe/abc123")!)).toBe(true);
+    expect(isRenderedPerRequest(map("/mpmx/subscribe/confirm/abc123?lang=en")!)).toBe(true);
+    for (const url of ["/mpmx", "/mpmx/measures", "/mpmx/subscribe", "/mpmx/unsubscribe", "/mpmx/unsubscribe/a/b", "/mpmx/subscribe/confirm", "/mpmx/measures/v/2", "/mpmx/measures/compare?from=1&to=2", "/mpmx/confirm/subscribe/x"]) {
+      expect(isRenderedPerRequest(map(url)!), url).toBe(false);
+    }
+  });
+
+  it("agrees with the public pages that declare dynamic = force-dynamic", () => {
+    const root = path.resolve("app/[tenant]/[lang]");
+    const dynamicPages = (readdirSync(root, { recursive: true, encoding: "utf8" }) as string[])
+      .filter((file) => file.endsWith("page.tsx") && /export const dynamic = "force-dynamic"/.test(readFileSync(path.join(root, file), "utf8")))
+      .map((file) => path.dirname(file).split(path.sep));
+    expect(dynamicPages.map((segments) => segments.join("/")).sort()).toEqual(["subscribe/confirm/[token]", "unsubscribe/[token]"]);
+    for (const segments of dynamicPages) {
+      // A sample internal path of the page: each [param] becomes a value.
+      const internal = ["", "mpmx", "de", ...segments.map((segment) => (segment.startsWith("[") ? "value" : segment))].join("/");
+      expect(isRenderedPerRequest(internal), internal).toBe(true);
+    }
   });
 });
 

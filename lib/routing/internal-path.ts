@@ -27,6 +27,18 @@ export function internalPath(pathname: string, searchParams: URLSearchParams): s
   return join([first, lang, ...rest]);
 }
 
+/**
+ * Public pages rendered for each request (`dynamic = "force-dynamic"`: the subscription
+ * confirmation and unsubscribe links): unlike the cached pages they can carry a CSP nonce.
+ * Takes an internal path (/{tenant}/{lang}/...). lib/routing/internal-path.test.ts checks this
+ * list against the pages that declare it.
+ */
+export function isRenderedPerRequest(internal: string): boolean {
+  const [, , ...rest] = internal.split("/").filter(Boolean);
+  if (rest[0] === "unsubscribe") return rest.length === 2;
+  return rest[0] === "subscribe" && rest[1] === "confirm" && rest.length === 3;
+}
+
 /** "-" marks a missing value, "x" an invalid one: the compare page explains which. */
 function compareSegment(raw: string | null): string {
   if (!raw) return "-";

@@ -5,17 +5,16 @@
 // are trusted through 'strict-dynamic'. No inline script without the nonce runs.
 //
 // Public trust-center pages (one cached HTML for everyone): a per-request nonce cannot be in a
-// cached copy, and the hashes of Next's inline scripts (the RSC payload, self.__next_f.push(...))
-// differ per page and per published version, so neither can be named in a header written before
-// the page is looked up. Those inline scripts are needed to hydrate (a blocked one logs a CSP
-// violation on every visit), so script-src allows 'self' plus inline <script> elements there, but
-// script-src-attr 'none' still blocks inline event handlers (<img onerror=…>, the usual injection
-// payload; Next and React emit none). Everything else stays as strict as on the signed-in pages:
-// no plugins, no <base>, no framing, forms and fetches only to this origin, no third-party
-// scripts, styles, fonts or images. What that leaves open is an injected <script> element on a
-// public page, which shows only published, React-escaped content. The stronger alternatives
-// (hydration-free public pages, or hashes recorded when a page enters the cache and replayed as
-// its header) need Next support that 16.x does not have.
+// cached copy. Instead they get two policies, and a browser enforces both (CSP3 §8.1):
+// - this one, from proxy.ts, written before the page is looked up: everything but the scripts
+//   as strict as the signed-in pages', and script-src 'self' 'unsafe-inline';
+// - the page cache's (server/cache/page-cache-handler.mjs), stored with the page when it enters
+//   the cache: script-src 'self' plus the SHA-256 of each of that page's inline scripts (Next's
+//   RSC payload, self.__next_f.push(...)).
+// A script must pass both, so only those exact inline scripts run: an injected <script> is
+// blocked, as is any inline event handler (script-src-attr 'none' in both). The public pages that
+// are rendered per request (subscription confirmation, unsubscribe) get the nonce policy instead
+// (lib/routing/internal-path.ts, isRenderedPerRequest).
 //
 // Styles: Tailwind and next/font produce stylesheet files ('self'); the one inline need is the
 // tenant's brand colour, a style="--brand: …" attribute (app/[tenant]/**/layout.tsx), hence
@@ -47,7 +46,7 @@ export function appPagePolicy(nonce: string, options: CspOptions = {}): string {
   });
 }
 
-/** The policy for cached public pages (see the trade-off above). */
+/** The first of the two policies of a cached public page (see above). */
 export function publicPagePolicy(options: CspOptions = {}): string {
   return serialize({
     ...commonDirectives(options),
