@@ -1,4 +1,5 @@
-import type { APIResponse, Page } from "@playwright/test";
+import { createHash } from "node:crypto";
+import type { APIResponse, Page, Response } from "@playwright/test";
 import { DEMO_PASSWORD } from "./fixtures/auth";
 import { cspDirectives, watchCspViolations } from "./fixtures/csp";
 import { expect, open, sectionHeadings, test } from "./fixtures/test";
@@ -28,6 +29,31 @@ function expectCommonHeaders(headers: Record<string, string>) {
   return csp;
 }
 
+/** Every Content-Security-Policy header of a response, in order (headers() would join them). */
+async function cspHeaders(response: Response | APIResponse): Promise<string[]> {
+  return (await response.headersArray()).filter((h) => h.name.toLowerCase() === "content-security-policy").map((h) => h.value);
+}
+
+/** The CSP hash source of each inline <script> in the HTML as served (no src attribute). */
+function inlineScriptHashes(html: string): Set<string> {
+  const hashes = new Set<string>();
+  for (const match of html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
+    hashes.add(`'sha256-${createHash("sha256").update(match[1] ?? "").digest("base64")}'`);
+  }
+  return hashes;
+}
+
+/** Injects an inline <script> element: only the page's own, hashed, scripts may run. */
+async function expectInjectedScriptBlocked(page: Page, violations: () => Promise<string[]>) {
+  await page.evaluate(() => {
+    const script = document.createElement("script");
+    script.textContent = "window.__injectedScript = true";
+    document.body.append(script);
+  });
+  await expect.poll(async () => (await violations()).some((v) => v.startsWith("script-src-elem blocked inline"))).toBe(true);
+  expect(await page.evaluate(() => (window as unknown as { __injectedScript?: boolean }).__injectedScript)).toBeUndefined();
+}
+
 /** Injects an inline event handler, the usual HTML-injection payload: the policy must block it. */
 async function expectInjectedHandlerBlocked(page: Page, violations: () => Promise<string[]>) {
   await page.evaluate(() => document.body.insertAdjacentHTML("beforeend", '<img alt="" src="/injected-missing.png" onerror="window.__injected = true">'));
@@ -35,16 +61,30 @@ async function expectInjectedHandlerBlocked(page: Page, violations: () => Promis
   expect(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected)).toBeUndefined();
 }
 
-test("a cached public page: strict CSP without a nonce, hydrates with no CSP violation", async ({ page }) => {
+test("a cached public page: two policies, the cache's naming the hash of each inline script; hydrates with no violation", async ({ page }) => {
   const violations = await watchCspViolations(page);
   const response = await open(page, "/mpmx/measures", 200, "load");
-  const csp = expectCommonHeaders(response.headers());
+  const [proxyPolicy, cachePolicy, ...more] = await cspHeaders(response);
+  expect(more).toEqual([]);
+  const csp = expectCommonHeaders({ ...response.headers(), "content-security-policy": proxyPolicy! });
   expect(csp.get("script-src")).toBe("'self' 'unsafe-inline'");
   expect(csp.get("script-src-attr")).toBe("'none'");
   expect(csp.get("style-src")).toBe("'self'");
-  expect(response.headers()["content-security-policy"]).not.toContain("nonce-");
-  // The one copy served to everyone carries no nonce either.
-  expect(await response.text()).not.toContain("nonce=");
+  // The one copy served to everyone carries no nonce.
+  const html = await response.text();
+  expect(html).not.toContain("nonce=");
+  expect(proxyPolicy).not.toContain("nonce-");
+
+  // The second policy lists exactly the inline scripts of this HTML: with both enforced, only they run.
+  const cache = cspDirectives(cachePolicy);
+  expect([...cache.keys()]).toEqual(["script-src", "script-src-attr"]);
+  expect(cache.get("script-src-attr")).toBe("'none'");
+  const [self, ...hashes] = (cache.get("script-src") ?? "").split(" ");
+  expect(self).toBe("'self'");
+  const expected = inlineScriptHashes(html);
+  expect(expected.size).toBeGreaterThan(3);
+  expect(new Set(hashes)).toEqual(expected);
+  expect(hashes).toHaveLength(expected.size);
 
   // Next's scripts ran (the page hydrated) and client-side navigation works under the policy.
   await expect.poll(() => page.evaluate(() => Boolean((window as unknown as { next?: { appDir?: boolean } }).next?.appDir))).toBe(true);
@@ -58,7 +98,41 @@ test("a cached public page: strict CSP without a nonce, hydrates with no CSP vio
   // The brand colour (a style attribute) applies.
   expect(await page.locator("body").evaluate((body) => getComputedStyle(body).getPropertyValue("--brand").trim())).toBe("#0b5cad");
   expect(await violations()).toEqual([]);
+  await expectInjectedScriptBlocked(page, violations);
   await expectInjectedHandlerBlocked(page, violations);
+
+  // Served again from the cache: the same two policies.
+  const again = await page.request.get("/mpmx/measures");
+  expect(again.headers()["x-nextjs-cache"]).toBe("HIT");
+  expect(await cspHeaders(again)).toEqual([proxyPolicy, cachePolicy]);
+});
+
+test("a public page rendered per request (unsubscribe link) gets a nonce on every script instead", async ({ page }) => {
+  const violations = await watchCspViolations(page);
+  const response = await open(page, "/mpmx/unsubscribe/not-a-real-token", 200, "load");
+  const policies = await cspHeaders(response);
+  expect(policies).toHaveLength(1);
+  const csp = expectCommonHeaders(response.headers());
+  const nonce = /^'self' 'nonce-([A-Za-z0-9+/]{22}==)' 'strict-dynamic'$/.exec(csp.get("script-src") ?? "")?.[1];
+  expect(nonce, policies[0]).toBeDefined();
+  const tags = (await response.text()).match(/<script\b[^>]*>/g) ?? [];
+  expect(tags.length).toBeGreaterThan(3);
+  for (const tag of tags) expect(tag, tag).toContain(`nonce="${nonce}"`);
+  await expect.poll(() => page.evaluate(() => Boolean((window as unknown as { next?: { appDir?: boolean } }).next?.appDir))).toBe(true);
+  expect(await violations()).toEqual([]);
+  // (A script element created by code would run here: 'strict-dynamic' trusts non-parser-inserted
+  // scripts. The cached pages' hash policy has no 'strict-dynamic' and blocks it, see above.)
+  await expectInjectedHandlerBlocked(page, violations);
+});
+
+test("a made-up address is answered 404 each time and never cached (no disk filling by random URLs)", async ({ request }) => {
+  for (const path of ["/no-such-tenant-4711", "/mpmx/measures/v/999"]) {
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      const response = await request.get(path);
+      expect(response.status(), path).toBe(404);
+      expect(response.headers()["x-nextjs-cache"], `${path} #${attempt + 1}`).not.toBe("HIT");
+    }
+  }
 });
 
 test("the sign-in page: a fresh nonce per response on every script, no CSP violation", async ({ page, request }) => {
