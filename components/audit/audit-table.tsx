@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { DataTable } from "@/components/ui/data-table";
 import { isStaffRole } from "@/lib/auth/permissions";
 import { formatTimestamp } from "@/lib/dates";
 import type { Locale } from "@/lib/i18n/locales";
@@ -11,7 +12,7 @@ interface Props {
   page: number;
 }
 
-/** The events as a table that scrolls sideways inside its own frame on a narrow screen. */
+/** The events as a table that scrolls sideways inside its own frame on a narrow screen (the page shows the empty state). */
 export async function AuditTable({ locale, events, timeZone, page }: Props) {
   const t = await getTranslations({ locale, namespace: "audit" });
   const tc = await getTranslations({ locale, namespace: "console" });
@@ -21,56 +22,63 @@ export async function AuditTable({ locale, events, timeZone, page }: Props) {
     const key = `actions.${action.replaceAll(".", "_")}` as "actions.member_removed";
     return t.has(key) ? t(key) : null;
   };
-  const header = "whitespace-nowrap px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-700";
-  const cell = "px-3 py-2 align-top";
+  // Small upper-case headings, so six dense columns fit at the table's minimum width.
+  const header = (text: string) => <span className="whitespace-nowrap text-xs uppercase tracking-wide">{text}</span>;
   return (
-    // Focusable, so keyboard users can scroll the region (a scrollable area needs a tab stop).
-    <div role="region" aria-labelledby="audit-table-caption" tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-      <table className="min-w-[56rem] w-full border-collapse text-sm" data-testid="audit-table">
-        <caption id="audit-table-caption" className="sr-only">
-          {t("table.caption", { page })}
-        </caption>
-        <thead className="bg-slate-50">
-          <tr>
-            <th scope="col" className={header}>{t("table.time")}</th>
-            <th scope="col" className={header}>{t("table.actor")}</th>
-            <th scope="col" className={header}>{t("table.action")}</th>
-            <th scope="col" className={header}>{t("table.target")}</th>
-            <th scope="col" className={header}>{t("table.ip")}</th>
-            <th scope="col" className={header}>{t("table.requestId")}</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-200">
-          {events.map((event) => (
-            <tr key={String(event.id)} data-testid="audit-event">
-              <td className={`${cell} whitespace-nowrap`}>
-                <time dateTime={event.createdAt.toISOString()}>{formatTimestamp(event.createdAt, locale, timeZone)}</time>
-              </td>
-              <td className={cell}>
-                <span className="break-all">{event.actorEmail ?? t("table.unknownActor")}</span>
-                {event.actorRoles.length > 0 ? <span className="block text-xs text-slate-600">{event.actorRoles.map(role).join(", ")}</span> : null}
-              </td>
-              <td className={cell}>
-                {/* The words for people, the code for filters and exports. */}
-                {actionLabel(event.action) ? <span className="block">{actionLabel(event.action)}</span> : null}
-                <span className="block whitespace-nowrap font-mono text-xs text-slate-600" data-testid="audit-action">
-                  {event.action}
-                </span>
-              </td>
-              <td className={`${cell} font-mono text-xs`}>
-                {event.targetType ? (
-                  <>
-                    <span className="block">{event.targetType}</span>
-                    <span className="block break-all text-slate-600">{event.targetId}</span>
-                  </>
-                ) : null}
-              </td>
-              <td className={`${cell} whitespace-nowrap font-mono text-xs`}>{event.ip}</td>
-              <td className={`${cell} font-mono text-xs text-slate-700`}>{event.requestId}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={t("table.caption", { page })}
+      testId="audit-table"
+      density="compact"
+      minWidth="min-w-[56rem]"
+      className="shadow-sm"
+      rows={events}
+      rowKey={(event) => String(event.id)}
+      rowAttributes={() => ({ "data-testid": "audit-event" })}
+      columns={[
+        {
+          key: "time",
+          header: header(t("table.time")),
+          className: "whitespace-nowrap",
+          cell: (event) => <time dateTime={event.createdAt.toISOString()}>{formatTimestamp(event.createdAt, locale, timeZone)}</time>,
+        },
+        {
+          key: "actor",
+          header: header(t("table.actor")),
+          cell: (event) => (
+            <>
+              <span className="break-all">{event.actorEmail ?? t("table.unknownActor")}</span>
+              {event.actorRoles.length > 0 ? <span className="block text-xs text-slate-600">{event.actorRoles.map(role).join(", ")}</span> : null}
+            </>
+          ),
+        },
+        {
+          key: "action",
+          header: header(t("table.action")),
+          // The words for people, the code for filters and exports.
+          cell: (event) => (
+            <>
+              {actionLabel(event.action) ? <span className="block">{actionLabel(event.action)}</span> : null}
+              <span className="block whitespace-nowrap font-mono text-xs text-slate-600" data-testid="audit-action">
+                {event.action}
+              </span>
+            </>
+          ),
+        },
+        {
+          key: "target",
+          header: header(t("table.target")),
+          className: "font-mono text-xs",
+          cell: (event) =>
+            event.targetType ? (
+              <>
+                <span className="block">{event.targetType}</span>
+                <span className="block break-all text-slate-600">{event.targetId}</span>
+              </>
+            ) : null,
+        },
+        { key: "ip", header: header(t("table.ip")), className: "whitespace-nowrap font-mono text-xs", cell: (event) => event.ip },
+        { key: "requestId", header: header(t("table.requestId")), className: "font-mono text-xs text-slate-700", cell: (event) => event.requestId },
+      ]}
+    />
   );
 }

@@ -7,6 +7,7 @@ import { SlaBadge } from "@/components/attestations/sla-badge";
 import { StateBadge } from "@/components/attestations/state-badge";
 import { Notice } from "@/components/ui/notice";
 import { buttonClass } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
 import { ATTESTATION_STATES, isOpenState } from "@/lib/attestations/transitions";
 import { formatDateTime } from "@/lib/dates";
 import { parseQueueFilter } from "@/lib/validation/attestation-requests";
@@ -93,43 +94,45 @@ export default async function AttestationQueuePage({ params, searchParams }: { p
             ) : null}
           </div>
         </form>
-        {queue.requests.length === 0 ? (
-          <Notice tone="neutral" testId="queue-empty">{filtered ? t("queue.empty") : t("queue.emptyOpen")}</Notice>
-        ) : (
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="attestation-queue">
-              <caption className="sr-only">{t("queue.caption")}</caption>
-              <thead className="bg-slate-50 text-left">
-                <tr>
-                  <th scope="col" className="px-4 py-2 font-semibold">{t("queue.company")}</th>
-                  <th scope="col" className="px-4 py-2 font-semibold">{t("queue.certifications")}</th>
-                  <th scope="col" className="px-4 py-2 font-semibold">{t("queue.status")}</th>
-                  <th scope="col" className="px-4 py-2 font-semibold">{t("queue.received")}</th>
-                  <th scope="col" className="px-4 py-2 font-semibold">{t("queue.waiting")}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-200">
-                {queue.requests.map((request) => (
-                  <tr key={request.id} data-testid="queue-row" data-request-id={request.id}>
-                    <td className="px-4 py-2">
-                      <Link href={`${path}/${request.id}`} className="font-medium" aria-label={t("queue.open", { company: request.companyName })}>
-                        {request.companyName}
-                      </Link>
-                      <span className="block text-slate-600">{request.requesterEmail}</span>
-                    </td>
-                    <td className="px-4 py-2">{request.certifications.map((cert) => certificationName(cert, tm)).join(", ")}</td>
-                    <td className="px-4 py-2">
-                      <StateBadge state={request.state} locale={locale} />
-                      {request.automatic ? <span className="ml-2 text-xs text-slate-600">{t("queue.automatic")}</span> : null}
-                    </td>
-                    <td className="px-4 py-2 whitespace-nowrap">{formatDateTime(request.createdAt, locale, queue.timeZone)}</td>
-                    <td className="px-4 py-2">{isOpenState(request.state) ? <SlaBadge since={request.createdAt} now={now} reminderHours={queue.reminderHours} locale={locale} /> : null}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          caption={t("queue.caption")}
+          testId="attestation-queue"
+          rows={queue.requests}
+          rowKey={(request) => request.id}
+          rowAttributes={(request) => ({ "data-testid": "queue-row", "data-request-id": request.id })}
+          empty={<Notice tone="neutral" testId="queue-empty">{filtered ? t("queue.empty") : t("queue.emptyOpen")}</Notice>}
+          columns={[
+            {
+              key: "company",
+              header: t("queue.company"),
+              cell: (request) => (
+                <>
+                  <Link href={`${path}/${request.id}`} className="font-medium" aria-label={t("queue.open", { company: request.companyName })}>
+                    {request.companyName}
+                  </Link>
+                  <span className="block text-slate-600">{request.requesterEmail}</span>
+                </>
+              ),
+            },
+            { key: "certifications", header: t("queue.certifications"), cell: (request) => request.certifications.map((cert) => certificationName(cert, tm)).join(", ") },
+            {
+              key: "status",
+              header: t("queue.status"),
+              cell: (request) => (
+                <>
+                  <StateBadge state={request.state} locale={locale} />
+                  {request.automatic ? <span className="ml-2 text-xs text-slate-600">{t("queue.automatic")}</span> : null}
+                </>
+              ),
+            },
+            { key: "received", header: t("queue.received"), cell: (request) => formatDateTime(request.createdAt, locale, queue.timeZone), className: "whitespace-nowrap" },
+            {
+              key: "waiting",
+              header: t("queue.waiting"),
+              cell: (request) => (isOpenState(request.state) ? <SlaBadge since={request.createdAt} now={now} reminderHours={queue.reminderHours} locale={locale} /> : null),
+            },
+          ]}
+        />
       </div>
     </ConsoleShell>
   );

@@ -5,6 +5,7 @@ import { ConsoleShell } from "@/components/app/console-shell";
 import { certificationName } from "@/components/certifications/form-props";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
 import { FormAlert } from "@/components/ui/form-alert";
 import { dayInZone, formatDate } from "@/lib/dates";
 import { certificationStatus, type CertificationStatus } from "@/lib/trust-center/certification-status";
@@ -30,6 +31,7 @@ export default async function CertificationsPage({ params, searchParams }: { par
   const [certifications, timeZone] = await Promise.all([listConsoleCertifications(access.tenant.id), tenantTimeZone(access.tenant.id)]);
   const today = dayInZone(new Date().toISOString(), timeZone);
   const names = await Promise.all(certifications.map((cert) => certificationName(cert, locale)));
+  const rows = certifications.map((cert, i) => ({ ...cert, name: names[i]!, currentStatus: certificationStatus(cert, today) }));
   const notice = (await searchParams).notice === "notFound";
   const day = (value: string) => formatDate(`${value}T12:00:00Z`, locale, "UTC");
 
@@ -56,44 +58,41 @@ export default async function CertificationsPage({ params, searchParams }: { par
             <h2 id="certifications-heading" className="text-lg font-semibold">
               {t("list.heading")}
             </h2>
-            <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
-              <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="certification-list">
-                <thead className="bg-slate-50 text-left text-slate-700">
-                  <tr>
-                    <th scope="col" className="px-4 py-2 font-medium">{t("list.name")}</th>
-                    <th scope="col" className="px-4 py-2 font-medium">{t("list.certifier")}</th>
-                    <th scope="col" className="px-4 py-2 font-medium">{t("list.validUntil")}</th>
-                    <th scope="col" className="px-4 py-2 font-medium">{t("list.status")}</th>
-                    <th scope="col" className="px-4 py-2 font-medium">{t("list.file")}</th>
-                    <th scope="col" className="px-4 py-2 font-medium"><span className="sr-only">{t("list.edit")}</span></th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-200">
-                  {certifications.map((cert, i) => {
-                    const status = certificationStatus(cert, today);
-                    return (
-                      <tr key={cert.id} data-testid="certification-row" data-id={cert.id}>
-                        <th scope="row" className="px-4 py-3 text-left font-medium text-slate-900">
-                          {names[i]}
-                          {cert.certificateNumber ? <span className="block font-mono text-xs font-normal text-slate-600">{cert.certificateNumber}</span> : null}
-                        </th>
-                        <td className="px-4 py-3 text-slate-800">{cert.certifier}</td>
-                        <td className="whitespace-nowrap px-4 py-3 text-slate-800">{day(cert.validUntil)}</td>
-                        <td className="px-4 py-3">
-                          <Badge tone={STATUS_TONE[status]}>{tm(`certifications.status.${status}`)}</Badge>
-                        </td>
-                        <td className="px-4 py-3 text-slate-800">{cert.file ? t("list.hasFile") : t("list.noFile")}</td>
-                        <td className="px-4 py-3 text-right">
-                          <Link href={`${path}/${cert.id}`} aria-label={t("list.editLabel", { name: names[i]! })} className="font-medium">
-                            {t("list.edit")}
-                          </Link>
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={t("list.heading")}
+              testId="certification-list"
+              rows={rows}
+              rowKey={(cert) => cert.id}
+              rowAttributes={(cert) => ({ "data-testid": "certification-row", "data-id": cert.id })}
+              columns={[
+                {
+                  key: "name",
+                  header: t("list.name"),
+                  rowHeader: true,
+                  className: "text-slate-900",
+                  cell: (cert) => (
+                    <>
+                      {cert.name}
+                      {cert.certificateNumber ? <span className="block font-mono text-xs font-normal text-slate-600">{cert.certificateNumber}</span> : null}
+                    </>
+                  ),
+                },
+                { key: "certifier", header: t("list.certifier"), cell: (cert) => cert.certifier, className: "text-slate-800" },
+                { key: "validUntil", header: t("list.validUntil"), cell: (cert) => day(cert.validUntil), className: "whitespace-nowrap text-slate-800" },
+                { key: "status", header: t("list.status"), cell: (cert) => <Badge tone={STATUS_TONE[cert.currentStatus]}>{tm(`certifications.status.${cert.currentStatus}`)}</Badge> },
+                { key: "file", header: t("list.file"), cell: (cert) => (cert.file ? t("list.hasFile") : t("list.noFile")), className: "text-slate-800" },
+                {
+                  key: "edit",
+                  header: <span className="sr-only">{t("list.edit")}</span>,
+                  align: "right",
+                  cell: (cert) => (
+                    <Link href={`${path}/${cert.id}`} aria-label={t("list.editLabel", { name: cert.name })} className="font-medium">
+                      {t("list.edit")}
+                    </Link>
+                  ),
+                },
+              ]}
+            />
           </section>
         )}
       </div>

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { ConsoleShell } from "@/components/app/console-shell";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -54,39 +55,30 @@ export default async function MeasuresVersionsPage({ params, searchParams }: { p
         <div className="grid gap-8 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
           <section aria-labelledby="versions-heading" className="min-w-0 space-y-3">
             <h2 id="versions-heading" className="text-lg font-semibold">{t("versions.heading")}</h2>
-            {versions.length === 0 ? (
-              <Notice tone="neutral" testId="versions-empty">{t("versions.empty")}</Notice>
-            ) : (
-              <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-                <table className="w-full text-left text-sm" data-testid="versions-table">
-                  <caption className="sr-only">{t("versions.caption")}</caption>
-                  <thead className="border-b border-slate-200 bg-slate-50 text-slate-600">
-                    <tr>
-                      <th scope="col" className="px-4 py-2.5 font-medium">{t("versions.number")}</th>
-                      <th scope="col" className="px-4 py-2.5 font-medium">{t("versions.status")}</th>
-                      <th scope="col" className="px-4 py-2.5 font-medium">{t("versions.published")}</th>
-                      <th scope="col" className="px-4 py-2.5 font-medium">{t("versions.effective")}</th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-slate-100">
-                    {versions.map((version) => (
-                      <tr key={version.id} data-testid="version-row" data-number={version.number} data-status={version.status}>
-                        <th scope="row" className="px-4 py-2.5 font-medium">
-                          {version.status === "PUBLISHED" ? (
-                            <Link href={`/${slug}/measures/v/${version.number}`} aria-label={`${version.number}: ${t("versions.view")}`}>{version.number}</Link>
-                          ) : (
-                            <Link href={`${path}/drafts/${version.id}`} aria-label={t("versions.open", { number: version.number })}>{version.number}</Link>
-                          )}
-                        </th>
-                        <td className="px-4 py-2.5"><Badge tone={STATUS_TONE[version.status]}>{t(`status.${version.status}`)}</Badge></td>
-                        <td className="px-4 py-2.5 text-slate-700">{date(version.publishedAt)}</td>
-                        <td className="px-4 py-2.5 text-slate-700">{date(version.effectiveAt)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
+            <DataTable
+              caption={t("versions.caption")}
+              testId="versions-table"
+              rows={versions}
+              rowKey={(version) => version.id}
+              rowAttributes={(version) => ({ "data-testid": "version-row", "data-number": version.number, "data-status": version.status })}
+              empty={<Notice tone="neutral" testId="versions-empty">{t("versions.empty")}</Notice>}
+              columns={[
+                {
+                  key: "number",
+                  header: t("versions.number"),
+                  rowHeader: true,
+                  cell: (version) =>
+                    version.status === "PUBLISHED" ? (
+                      <Link href={`/${slug}/measures/v/${version.number}`} aria-label={`${version.number}: ${t("versions.view")}`}>{version.number}</Link>
+                    ) : (
+                      <Link href={`${path}/drafts/${version.id}`} aria-label={t("versions.open", { number: version.number })}>{version.number}</Link>
+                    ),
+                },
+                { key: "status", header: t("versions.status"), cell: (version) => <Badge tone={STATUS_TONE[version.status]}>{t(`status.${version.status}`)}</Badge> },
+                { key: "published", header: t("versions.published"), cell: (version) => date(version.publishedAt), className: "text-slate-700" },
+                { key: "effective", header: t("versions.effective"), cell: (version) => date(version.effectiveAt), className: "text-slate-700" },
+              ]}
+            />
           </section>
           <div className="min-w-0 space-y-6 self-start">
             <section aria-labelledby="new-draft-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ConsoleShell } from "@/components/app/console-shell";
 import { Badge } from "@/components/ui/badge";
+import { DataTable } from "@/components/ui/data-table";
 import { formatDateTime } from "@/lib/dates";
 import { guardConsolePage } from "@/server/auth/page-guard";
 import { appLocale } from "@/server/i18n/app-locale";
@@ -21,7 +22,6 @@ export default async function SubscribersPage({ params }: { params: Params }) {
   const locale = await appLocale();
   const t = await getTranslations({ locale, namespace: "subscriptions" });
   const { subscribers, deliveries, confirmed, pending, timeZone } = await listSubscribers(access.tenant.id);
-  const cell = "px-3 py-2 text-left align-top";
   return (
     <ConsoleShell access={access} locale={locale} active="subscribers" path={path}>
       <div className="space-y-8">
@@ -30,68 +30,47 @@ export default async function SubscribersPage({ params }: { params: Params }) {
           <p className="mt-1 max-w-prose text-slate-700">{t("admin.intro")}</p>
           <p className="mt-2 text-sm text-slate-700" data-testid="subscriber-summary">{t("admin.summary", { confirmed, pending })}</p>
         </div>
-        {subscribers.length === 0 ? (
-          <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-700" data-testid="empty-state">
-            {t("admin.empty")}
-          </p>
-        ) : (
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="subscriber-table">
-              <thead className="bg-slate-50 text-slate-700">
-                <tr>
-                  <th scope="col" className={cell}>{t("admin.email")}</th>
-                  <th scope="col" className={cell}>{t("admin.topics")}</th>
-                  <th scope="col" className={cell}>{t("admin.locale")}</th>
-                  <th scope="col" className={cell}>{t("admin.status")}</th>
-                  <th scope="col" className={cell}>{t("admin.since")}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-200">
-                {subscribers.map((subscriber) => (
-                  <tr key={subscriber.id}>
-                    <td className={`${cell} break-all`}>{subscriber.email}</td>
-                    <td className={cell}>{subscriber.topics.map((topic) => t(`topics.${topic as "measures"}`)).join(", ")}</td>
-                    <td className={cell}>{subscriber.locale}</td>
-                    <td className={cell}>
-                      <Badge tone={subscriber.confirmedAt ? "green" : "amber"}>{subscriber.confirmedAt ? t("admin.confirmed") : t("admin.pending")}</Badge>
-                    </td>
-                    <td className={cell}>{formatDateTime(subscriber.createdAt, locale, timeZone)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          caption={t("admin.title")}
+          testId="subscriber-table"
+          density="compact"
+          rows={subscribers}
+          rowKey={(subscriber) => subscriber.id}
+          empty={
+            <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-700" data-testid="empty-state">
+              {t("admin.empty")}
+            </p>
+          }
+          columns={[
+            { key: "email", header: t("admin.email"), cell: (subscriber) => subscriber.email, className: "break-all" },
+            { key: "topics", header: t("admin.topics"), cell: (subscriber) => subscriber.topics.map((topic) => t(`topics.${topic as "measures"}`)).join(", ") },
+            { key: "locale", header: t("admin.locale"), cell: (subscriber) => subscriber.locale },
+            {
+              key: "status",
+              header: t("admin.status"),
+              cell: (subscriber) => <Badge tone={subscriber.confirmedAt ? "green" : "amber"}>{subscriber.confirmedAt ? t("admin.confirmed") : t("admin.pending")}</Badge>,
+            },
+            { key: "since", header: t("admin.since"), cell: (subscriber) => formatDateTime(subscriber.createdAt, locale, timeZone) },
+          ]}
+        />
         <section aria-labelledby="deliveries">
           <h2 id="deliveries" className="text-lg font-semibold">{t("admin.deliveriesTitle")}</h2>
-          {deliveries.length === 0 ? (
-            <p className="mt-2 text-slate-700">{t("admin.deliveriesEmpty")}</p>
-          ) : (
-            <div className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-              <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="email-deliveries">
-                <thead className="bg-slate-50 text-slate-700">
-                  <tr>
-                    <th scope="col" className={cell}>{t("admin.to")}</th>
-                    <th scope="col" className={cell}>{t("admin.subject")}</th>
-                    <th scope="col" className={cell}>{t("admin.status")}</th>
-                    <th scope="col" className={cell}>{t("admin.attempts")}</th>
-                    <th scope="col" className={cell}>{t("admin.since")}</th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-200">
-                  {deliveries.map((delivery) => (
-                    <tr key={delivery.id}>
-                      <td className={`${cell} break-all`}>{delivery.to}</td>
-                      <td className={cell}>{delivery.subject}</td>
-                      <td className={cell}>{t(`admin.deliveryStatus.${delivery.status}`)}</td>
-                      <td className={cell}>{delivery.attempts}</td>
-                      <td className={cell}>{formatDateTime(delivery.sentAt ?? delivery.createdAt, locale, timeZone)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <DataTable
+            caption={t("admin.deliveriesTitle")}
+            testId="email-deliveries"
+            density="compact"
+            className="mt-3"
+            rows={deliveries}
+            rowKey={(delivery) => delivery.id}
+            empty={<p className="mt-2 text-slate-700">{t("admin.deliveriesEmpty")}</p>}
+            columns={[
+              { key: "to", header: t("admin.to"), cell: (delivery) => delivery.to, className: "break-all" },
+              { key: "subject", header: t("admin.subject"), cell: (delivery) => delivery.subject },
+              { key: "status", header: t("admin.status"), cell: (delivery) => t(`admin.deliveryStatus.${delivery.status}`) },
+              { key: "attempts", header: t("admin.attempts"), cell: (delivery) => delivery.attempts },
+              { key: "since", header: t("admin.since"), cell: (delivery) => formatDateTime(delivery.sentAt ?? delivery.createdAt, locale, timeZone) },
+            ]}
+          />
         </section>
       </div>
     </ConsoleShell>

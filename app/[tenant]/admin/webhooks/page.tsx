@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ConsoleShell } from "@/components/app/console-shell";
 import { Badge } from "@/components/ui/badge";
+import { DataTable } from "@/components/ui/data-table";
 import { CreateWebhookForm } from "@/components/webhooks/create-webhook-form";
 import { RemoveWebhookButton } from "@/components/webhooks/remove-webhook-button";
 import { formatDateTime } from "@/lib/dates";
@@ -28,7 +29,6 @@ export default async function WebhooksPage({ params }: { params: Params }) {
   // Message keys cannot contain dots: "measures.published" is events.measures_published.
   const eventLabel = (event: string) => ((WEBHOOK_EVENT_NAMES as readonly string[]).includes(event) ? t(`events.${event.replace(".", "_") as "measures_published"}`) : event);
   const urlOf = new Map(endpoints.map((endpoint) => [endpoint.id, endpoint.url]));
-  const cell = "px-3 py-2 text-left align-top";
   return (
     <ConsoleShell access={access} locale={locale} active="webhooks" path={path}>
       <div className="space-y-8">
@@ -67,40 +67,32 @@ export default async function WebhooksPage({ params }: { params: Params }) {
         </section>
         <section aria-labelledby="delivery-log">
           <h2 id="delivery-log" className="text-lg font-semibold">{t("log.title")}</h2>
-          {deliveries.length === 0 ? (
-            <p className="mt-2 text-slate-700">{t("log.empty")}</p>
-          ) : (
-            <div className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-              <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="webhook-deliveries">
-                <thead className="bg-slate-50 text-slate-700">
-                  <tr>
-                    <th scope="col" className={cell}>{t("log.at")}</th>
-                    <th scope="col" className={cell}>{t("log.event")}</th>
-                    <th scope="col" className={cell}>{t("log.endpoint")}</th>
-                    <th scope="col" className={cell}>{t("log.status")}</th>
-                    <th scope="col" className={cell}>{t("log.attempts")}</th>
-                    <th scope="col" className={cell}>{t("log.response")}</th>
-                    <th scope="col" className={cell}>{t("log.next")}</th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-200">
-                  {deliveries.map((delivery) => (
-                    <tr key={delivery.id}>
-                      <td className={cell}>{formatDateTime(delivery.createdAt, locale, timeZone)}</td>
-                      <td className={cell}>{eventLabel(delivery.event)}</td>
-                      <td className={`${cell} break-all font-mono`}>{urlOf.get(delivery.endpointId) ?? ""}</td>
-                      <td className={cell}>
-                        <Badge tone={delivery.status === "SENT" ? "green" : delivery.status === "FAILED" ? "red" : "neutral"}>{t(`log.statuses.${delivery.status}`)}</Badge>
-                      </td>
-                      <td className={cell}>{delivery.attempts}</td>
-                      <td className={cell}>{delivery.lastStatusCode ?? delivery.lastError ?? ""}</td>
-                      <td className={cell}>{delivery.nextAttemptAt ? formatDateTime(delivery.nextAttemptAt, locale, timeZone) : delivery.status === "FAILED" ? t("log.gaveUp") : ""}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <DataTable
+            caption={t("log.title")}
+            testId="webhook-deliveries"
+            density="compact"
+            className="mt-3"
+            rows={deliveries}
+            rowKey={(delivery) => delivery.id}
+            empty={<p className="mt-2 text-slate-700">{t("log.empty")}</p>}
+            columns={[
+              { key: "at", header: t("log.at"), cell: (delivery) => formatDateTime(delivery.createdAt, locale, timeZone) },
+              { key: "event", header: t("log.event"), cell: (delivery) => eventLabel(delivery.event) },
+              { key: "endpoint", header: t("log.endpoint"), cell: (delivery) => urlOf.get(delivery.endpointId) ?? "", className: "break-all font-mono" },
+              {
+                key: "status",
+                header: t("log.status"),
+                cell: (delivery) => <Badge tone={delivery.status === "SENT" ? "green" : delivery.status === "FAILED" ? "red" : "neutral"}>{t(`log.statuses.${delivery.status}`)}</Badge>,
+              },
+              { key: "attempts", header: t("log.attempts"), cell: (delivery) => delivery.attempts },
+              { key: "response", header: t("log.response"), cell: (delivery) => delivery.lastStatusCode ?? delivery.lastError ?? "" },
+              {
+                key: "next",
+                header: t("log.next"),
+                cell: (delivery) => (delivery.nextAttemptAt ? formatDateTime(delivery.nextAttemptAt, locale, timeZone) : delivery.status === "FAILED" ? t("log.gaveUp") : ""),
+              },
+            ]}
+          />
         </section>
       </div>
     </ConsoleShell>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ConsoleShell } from "@/components/app/console-shell";
 import { Badge } from "@/components/ui/badge";
+import { DataTable } from "@/components/ui/data-table";
 import { FormAlert } from "@/components/ui/form-alert";
 import { formatDateTime } from "@/lib/dates";
 import { guardConsolePage } from "@/server/auth/page-guard";
@@ -66,43 +67,49 @@ export default async function ReviewPage({ params, searchParams }: { params: Par
 
         <section aria-labelledby="published-heading" className="space-y-3">
           <h2 id="published-heading" className="text-lg font-semibold">{t("review.publishedHeading")}</h2>
-          {published.versions.length === 0 ? (
-            <p className="text-slate-600">{t("review.publishedEmpty")}</p>
-          ) : (
-            <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-              <table className="min-w-full text-left text-sm" data-testid="published-versions">
-                <thead className="bg-slate-50 text-slate-700">
-                  <tr>
-                    <th scope="col" className="px-4 py-2 font-medium">{t("review.columns.version")}</th>
-                    <th scope="col" className="px-4 py-2 font-medium">{t("review.columns.kind")}</th>
-                    <th scope="col" className="px-4 py-2 font-medium">{t("review.columns.published")}</th>
-                    <th scope="col" className="px-4 py-2 font-medium">{t("review.columns.effective")}</th>
-                    <th scope="col" className="px-4 py-2 font-medium">{t("review.columns.approvedBy")}</th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-200">
-                  {published.versions.map((version) => (
-                    <tr key={version.number} data-testid="published-version" data-number={version.number}>
-                      <th scope="row" className="px-4 py-2 font-medium">
-                        <Link className="text-brand underline" href={`/${slug}/measures/v/${version.number}`}>{version.number}</Link>
-                      </th>
-                      <td className="px-4 py-2">{t(`review.changeKind.${version.changeKind}`)}</td>
-                      <td className="px-4 py-2">{when(version.publishedAt)}</td>
-                      <td className="px-4 py-2">
-                        {when(version.effectiveAt)} {version.effectiveAt > now ? <Badge tone="amber">{t("review.upcoming")}</Badge> : null}
-                      </td>
-                      <td className="px-4 py-2">
-                        {version.approvedByName ?? "—"}
-                        {version.noReductionConfirmedBy && version.noReductionConfirmedAt ? (
-                          <p className="text-xs text-slate-600">{t("panel.noReductionConfirmed", { name: version.noReductionConfirmedBy, date: when(version.noReductionConfirmedAt) })}</p>
-                        ) : null}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <DataTable
+            caption={t("review.publishedHeading")}
+            testId="published-versions"
+            rows={published.versions}
+            rowKey={(version) => version.number}
+            rowAttributes={(version) => ({ "data-testid": "published-version", "data-number": version.number })}
+            empty={<p className="text-slate-600">{t("review.publishedEmpty")}</p>}
+            columns={[
+              {
+                key: "version",
+                header: t("review.columns.version"),
+                rowHeader: true,
+                cell: (version) => (
+                  <Link className="text-brand underline" href={`/${slug}/measures/v/${version.number}`}>
+                    {version.number}
+                  </Link>
+                ),
+              },
+              { key: "kind", header: t("review.columns.kind"), cell: (version) => t(`review.changeKind.${version.changeKind}`) },
+              { key: "published", header: t("review.columns.published"), cell: (version) => when(version.publishedAt) },
+              {
+                key: "effective",
+                header: t("review.columns.effective"),
+                cell: (version) => (
+                  <>
+                    {when(version.effectiveAt)} {version.effectiveAt > now ? <Badge tone="amber">{t("review.upcoming")}</Badge> : null}
+                  </>
+                ),
+              },
+              {
+                key: "approvedBy",
+                header: t("review.columns.approvedBy"),
+                cell: (version) => (
+                  <>
+                    {version.approvedByName ?? "—"}
+                    {version.noReductionConfirmedBy && version.noReductionConfirmedAt ? (
+                      <p className="text-xs text-slate-600">{t("panel.noReductionConfirmed", { name: version.noReductionConfirmedBy, date: when(version.noReductionConfirmedAt) })}</p>
+                    ) : null}
+                  </>
+                ),
+              },
+            ]}
+          />
         </section>
       </div>
     </ConsoleShell>
