@@ -1,17 +1,14 @@
 "use client";
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { MarkdownBody } from "@/components/measures/markdown";
-import { Badge } from "@/components/ui/badge";
 import { Field, TextareaField } from "@/components/ui/field";
-import { FormAlert } from "@/components/ui/form-alert";
-import { SubmitButton } from "@/components/ui/submit-button";
 import type { Locale } from "@/lib/i18n/locales";
 import type { RedlineSection } from "@/lib/redline";
 import type { SectionFormState } from "@/lib/validation/measures-editor-state";
 import { ChangeKindField, type ChangeKindValue } from "./change-kind-field";
-import { ConflictPanel, type ConflictLabels } from "./conflict-panel";
+import type { ConflictLabels } from "./conflict-panel";
 import { LiveRedline, type LiveRedlineLabels } from "./live-redline";
-import { sameText, useUnsavedChangesWarning } from "./use-unsaved-changes";
+import { SectionFormHead, SectionSaveRow, useSectionForm } from "./section-form";
 
 export interface SectionEditorLabels {
   title: string;
@@ -46,42 +43,25 @@ interface Props {
 
 /** The source text of one section: title, Markdown body, change kind; live redline and preview beside it. */
 export function SectionEditor({ action, versionId, sectionKey, locale, number, revision, initial, base, uiLocale, timeZone, labels }: Props) {
-  const [state, formAction] = useActionState(action, { status: "idle" } as SectionFormState);
-  const [title, setTitle] = useState(initial.title);
-  const [body, setBody] = useState(initial.body);
+  const form = useSectionForm(action, initial);
+  const { state, title, setTitle, body, setBody } = form;
   const [changeKind, setChangeKind] = useState<ChangeKindValue>(initial.changeKind);
-  const saved = state.status === "success" && state.values ? { title: state.values.title ?? "", body: state.values.body ?? "" } : initial;
-  const dirty = !sameText(title, saved.title) || !sameText(body, saved.body);
-  useUnsavedChangesWarning(dirty);
   const numbered = number !== null;
-  const conflict = state.conflict;
 
   return (
     <div className="grid gap-8 lg:grid-cols-2">
-      <form action={formAction} noValidate className="space-y-5" data-testid="section-form">
-        <input type="hidden" name="versionId" value={versionId} />
-        <input type="hidden" name="key" value={sectionKey} />
-        <input type="hidden" name="locale" value={locale} />
-        <input type="hidden" name="revision" value={state.revision ?? revision} />
-        {conflict ? (
-          <ConflictPanel
-            theirs={conflict.theirs}
-            yours={{ title, body }}
-            labels={labels.conflict}
-            locale={uiLocale}
-            timeZone={timeZone}
-            onUseTheirs={() => {
-              if (!conflict.theirs) return;
-              setTitle(conflict.theirs.title);
-              setBody(conflict.theirs.body);
-              setChangeKind(conflict.theirs.changeKind ?? "");
-            }}
-          />
-        ) : state.message ? (
-          <FormAlert tone={state.status === "success" ? "success" : "error"} testId={state.status === "success" ? "section-saved" : "form-alert"}>
-            {state.message}
-          </FormAlert>
-        ) : null}
+      <form action={form.formAction} noValidate className="space-y-5" data-testid="section-form">
+        <SectionFormHead
+          form={form}
+          versionId={versionId}
+          sectionKey={sectionKey}
+          locale={locale}
+          revision={revision}
+          conflictLabels={labels.conflict}
+          uiLocale={uiLocale}
+          timeZone={timeZone}
+          onUseTheirs={(theirs) => setChangeKind(theirs.changeKind ?? "")}
+        />
         {numbered ? (
           <Field name="title" label={labels.title} value={title} onChange={(e) => setTitle(e.target.value)} errors={state.fieldErrors?.title} formId="section" maxLength={200} required />
         ) : (
@@ -89,10 +69,7 @@ export function SectionEditor({ action, versionId, sectionKey, locale, number, r
         )}
         <TextareaField monospace id="section-body" name="body" label={labels.body} hint={labels.bodyHint} value={body} onChange={(e) => setBody(e.target.value)} errors={state.fieldErrors?.body} rows={16} required />
         <ChangeKindField idPrefix="section" value={changeKind} onChange={setChangeKind} legend={labels.changeKind} hint={labels.changeKindHint} options={labels.changeKinds} errors={state.fieldErrors?.changeKind} allowNone />
-        <div className="flex flex-wrap items-center gap-3">
-          <SubmitButton pendingLabel={labels.pending}>{labels.save}</SubmitButton>
-          {dirty ? <Badge tone="amber"><span data-testid="unsaved">{labels.unsaved}</span></Badge> : null}
-        </div>
+        <SectionSaveRow dirty={form.dirty} labels={labels} />
       </form>
       <div className="space-y-6">
         <section aria-labelledby="redline-heading" className="rounded-lg border border-slate-200 bg-white p-4 sm:p-5">
