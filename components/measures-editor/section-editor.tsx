@@ -2,42 +2,24 @@
 import { useState } from "react";
 import { MarkdownBody } from "@/components/measures/markdown";
 import { Field, TextareaField } from "@/components/ui/field";
-import type { Locale } from "@/lib/i18n/locales";
 import type { RedlineSection } from "@/lib/redline";
-import type { SectionFormState } from "@/lib/validation/measures-editor-state";
 import { ChangeKindField, type ChangeKindValue } from "./change-kind-field";
-import type { ConflictLabels } from "./conflict-panel";
 import { LiveRedline, type LiveRedlineLabels } from "./live-redline";
-import { SectionFormHead, SectionSaveRow, useSectionForm } from "./section-form";
+import { SectionFormHead, SectionSaveRow, useSectionForm, type SectionFormLabels, type SectionFormProps } from "./section-form";
 
-export interface SectionEditorLabels {
-  title: string;
-  body: string;
-  bodyHint: string;
+export interface SectionEditorLabels extends SectionFormLabels {
   changeKind: string;
   changeKindHint: string;
   changeKinds: { none: string; EDITORIAL: string; MATERIAL: string };
-  save: string;
-  pending: string;
-  unsaved: string;
   preview: string;
   redline: string;
   redlineLabels: LiveRedlineLabels;
-  conflict: ConflictLabels;
 }
 
-interface Props {
-  action: (state: SectionFormState, formData: FormData) => Promise<SectionFormState>;
-  versionId: string;
-  sectionKey: string;
-  locale: Locale;
-  number: string | null;
-  revision: number;
+interface Props extends SectionFormProps {
   initial: { title: string; body: string; changeKind: ChangeKindValue };
   /** The same section in the published version the draft builds on; null when it is new. */
   base: RedlineSection | null;
-  uiLocale: Locale;
-  timeZone: string;
   labels: SectionEditorLabels;
 }
 

@@ -13,6 +13,30 @@ import { sameText, useUnsavedChangesWarning } from "./use-unsaved-changes";
 
 type SectionAction = (state: SectionFormState, formData: FormData) => Promise<SectionFormState>;
 
+/** The labels of the fields and answers both forms have. */
+export interface SectionFormLabels {
+  title: string;
+  body: string;
+  bodyHint: string;
+  save: string;
+  pending: string;
+  unsaved: string;
+  conflict: ConflictLabels;
+}
+
+/** What both editors are given to save one text of one section. */
+export interface SectionFormProps {
+  action: SectionAction;
+  versionId: string;
+  sectionKey: string;
+  locale: Locale;
+  number: string | null;
+  /** The revision the form was opened at (-1 for a translation that does not exist yet). */
+  revision: number;
+  uiLocale: Locale;
+  timeZone: string;
+}
+
 /** The title and body being edited and the answer of the last save; while they differ from what was saved, leaving asks first. */
 export function useSectionForm(action: SectionAction, initial: { title: string; body: string }) {
   const [state, formAction] = useActionState(action, { status: "idle" } as SectionFormState);
@@ -26,16 +50,9 @@ export function useSectionForm(action: SectionAction, initial: { title: string; 
 
 type SectionForm = ReturnType<typeof useSectionForm>;
 
-interface HeadProps {
+interface HeadProps extends Omit<SectionFormProps, "action" | "number"> {
   form: SectionForm;
-  versionId: string;
-  sectionKey: string;
-  locale: Locale;
-  /** The revision the form was opened at (-1 for a translation that does not exist yet). */
-  revision: number;
   conflictLabels: ConflictLabels;
-  uiLocale: Locale;
-  timeZone: string;
   /** Called after "use theirs" has put their title and body into the fields. */
   onUseTheirs?: (theirs: SavedSectionText) => void;
 }

@@ -3,36 +3,18 @@ import { MarkdownBody } from "@/components/measures/markdown";
 import { Field, TextareaField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import type { Locale } from "@/lib/i18n/locales";
-import type { SectionFormState } from "@/lib/validation/measures-editor-state";
-import type { ConflictLabels } from "./conflict-panel";
-import { SectionFormHead, SectionSaveRow, useSectionForm } from "./section-form";
+import { SectionFormHead, SectionSaveRow, useSectionForm, type SectionFormLabels, type SectionFormProps } from "./section-form";
 
-export interface TranslationEditorLabels {
+export interface TranslationEditorLabels extends SectionFormLabels {
   source: string;
   status: Record<"missing" | "outdated" | "current", string>;
-  title: string;
-  body: string;
-  bodyHint: string;
-  save: string;
-  pending: string;
-  unsaved: string;
-  conflict: ConflictLabels;
 }
 
-interface Props {
-  action: (state: SectionFormState, formData: FormData) => Promise<SectionFormState>;
-  versionId: string;
-  sectionKey: string;
-  locale: Locale;
+interface Props extends SectionFormProps {
   sourceLocale: Locale;
-  number: string | null;
-  /** -1 when the translation does not exist yet. */
-  revision: number;
   source: { title: string; body: string };
   initial: { title: string; body: string };
   status: "missing" | "outdated" | "current";
-  uiLocale: Locale;
-  timeZone: string;
   labels: TranslationEditorLabels;
 }
 
