@@ -1,5 +1,6 @@
 // Environment, parsed once. Defaults make a newcomer's first run work with no env file at all:
 // no DATABASE_URL -> embedded PGlite in ./.data/pglite.
+import { isIPv4, isIPv6 } from "node:net";
 import { z } from "zod";
 
 const schema = z.object({
@@ -30,11 +31,29 @@ const schema = z.object({
   OUTBOX_JOB_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(3600).default(600),
   /** An email claimed this long ago by a sender that never finished is sent again (longer than any live SMTP send). */
   OUTBOX_EMAIL_CLAIM_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
+  /**
+   * DNS servers that SSO domain verification asks for TXT records: comma-separated IP addresses,
+   * each with an optional port (`127.0.0.1:5353`, `[::1]:53`); unset = the system's resolvers.
+   */
+  SSO_DNS_SERVERS: z
+    .string()
+    .optional()
+    .transform((value) => value?.split(",").map((entry) => entry.trim()).filter((entry) => entry.length > 0))
+    .refine((servers) => !servers || servers.every(isDnsServer), "must be IP addresses with optional ports, e.g. 127.0.0.1:5353,[::1]:53"),
 }).superRefine((value, ctx) => {
   if (value.APP_ENV !== "production") return;
   if (!value.AUTH_SECRET) ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required in production (APP_ENV=production)" });
   if (!value.SMTP_URL) ctx.addIssue({ code: "custom", path: ["SMTP_URL"], message: "is required in production (APP_ENV=production)" });
 });
+
+/** `1.2.3.4`, `1.2.3.4:5353`, `::1` or `[::1]:53`: the forms node:dns Resolver#setServers takes. */
+function isDnsServer(entry: string): boolean {
+  const bracketed = /^\[([^\]]+)\](?::(\d{1,5}))?$/.exec(entry);
+  const v4 = /^([\d.]+)(?::(\d{1,5}))?$/.exec(entry);
+  const [host, port] = bracketed ? [bracketed[1]!, bracketed[2]] : v4 ? [v4[1]!, v4[2]] : [entry, undefined];
+  const portOk = port === undefined || (Number(port) >= 1 && Number(port) <= 65535);
+  return portOk && (bracketed || !v4 ? isIPv6(host) : isIPv4(host));
+}
 
 /** Development-only secret: never accepted when APP_ENV=production (see superRefine). */
 const DEVELOPMENT_AUTH_SECRET = "vouchsafe-development-secret-not-for-production-use";

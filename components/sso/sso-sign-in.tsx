@@ -5,7 +5,7 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { loadTenantSso } from "@/server/auth/oidc-providers";
 
-const REASONS = ["email_missing", "email_unverified", "domain_not_allowed", "staff_account", "account_disabled", "provider_error", "unavailable", "rate_limited", "failed"] as const;
+const REASONS = ["email_missing", "email_unverified", "domain_not_allowed", "domain_unverified", "staff_account", "account_disabled", "provider_error", "unavailable", "rate_limited", "failed"] as const;
 type Reason = (typeof REASONS)[number];
 
 type QueryValue = string | string[] | undefined;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseForm } from "@/lib/forms";
-import { emailDomain, isEmailDomainAllowed, issuerProblem, normalizeDomain, ssoSettingsSchema } from "./sso";
+import { emailDomain, issuerProblem, listedDomainOf, normalizeDomain, ssoDomainSchema, ssoSettingsSchema } from "./sso";
 
 function form(values: Record<string, string>) {
   const data = new FormData();
@@ -8,7 +8,7 @@ function form(values: Record<string, string>) {
   return data;
 }
 
-const VALID = { issuer: "https://login.example.com", clientId: "vouchsafe", clientSecret: "s3cret", emailDomains: "example.com" };
+const VALID = { issuer: "https://login.example.com", clientId: "vouchsafe", clientSecret: "s3cret" };
 const production = ssoSettingsSchema({ allowInsecureLoopback: false });
 const development = ssoSettingsSchema({ allowInsecureLoopback: true });
 
@@ -29,30 +29,55 @@ describe("normalizeDomain", () => {
 });
 
 describe("the email-domain rule", () => {
-  const allowed = ["kunde.example", "xn--bcher-kva.example"];
+  const listed = [
+    { domain: "kunde.example", verified: true },
+    { domain: "xn--bcher-kva.example", verified: false },
+  ];
+  const allowed = (email: string, domains: readonly { domain: string }[] = listed) => listedDomainOf(email, domains)?.domain ?? null;
 
-  it("admits an address in a listed domain, whatever its case", () => {
-    expect(isEmailDomainAllowed("anna@kunde.example", allowed)).toBe(true);
-    expect(isEmailDomainAllowed("Anna@KUNDE.Example", allowed)).toBe(true);
-    expect(isEmailDomainAllowed("leser@bücher.example", allowed)).toBe(true);
+  it("finds the listed domain of an address, whatever its case", () => {
+    expect(listedDomainOf("anna@kunde.example", listed)).toBe(listed[0]);
+    expect(allowed("Anna@KUNDE.Example")).toBe("kunde.example");
+    expect(listedDomainOf("leser@bücher.example", listed)).toBe(listed[1]);
   });
 
-  it("refuses other domains, subdomains, parent domains and look-alikes", () => {
-    expect(isEmailDomainAllowed("eve@other.example", allowed)).toBe(false);
-    expect(isEmailDomainAllowed("eve@eu.kunde.example", allowed)).toBe(false);
-    expect(isEmailDomainAllowed("eve@example", allowed)).toBe(false);
-    expect(isEmailDomainAllowed("eve@kunde.example.evil.test", allowed)).toBe(false);
-    expect(isEmailDomainAllowed("eve@evilkunde.example", allowed)).toBe(false);
-    expect(isEmailDomainAllowed("kunde.example@evil.test", allowed)).toBe(false);
-    expect(isEmailDomainAllowed("eve@kunde.example@evil.test", allowed)).toBe(false);
+  it("finds none for other domains, subdomains, parent domains and look-alikes", () => {
+    for (const email of ["eve@other.example", "eve@eu.kunde.example", "eve@example", "eve@kunde.example.evil.test", "eve@evilkunde.example", "kunde.example@evil.test", "eve@kunde.example@evil.test"]) {
+      expect(allowed(email), email).toBeNull();
+    }
   });
 
-  it("refuses addresses without a usable domain, and everything when no domain is listed", () => {
-    expect(isEmailDomainAllowed("", allowed)).toBe(false);
-    expect(isEmailDomainAllowed("anna@", allowed)).toBe(false);
-    expect(isEmailDomainAllowed("@kunde.example", allowed)).toBe(false);
-    expect(isEmailDomainAllowed("anna@kunde.example", [])).toBe(false);
+  it("finds none for addresses without a usable domain, nor when no domain is listed", () => {
+    expect(allowed("")).toBeNull();
+    expect(allowed("anna@")).toBeNull();
+    expect(allowed("@kunde.example")).toBeNull();
+    expect(allowed("anna@kunde.example", [])).toBeNull();
     expect(emailDomain("no-at-sign")).toBeNull();
+  });
+});
+
+describe("ssoDomainSchema", () => {
+  it("normalizes the domain", () => {
+    expect(parseForm(ssoDomainSchema, form({ domain: " @Bücher.Example. " }))).toEqual({ ok: true, data: { domain: "xn--bcher-kva.example" } });
+  });
+
+  it.each([
+    ["", "required"],
+    ["   ", "required"],
+    ["not a domain", "sso.domain"],
+    ["anna@kunde.example", "sso.domain"],
+    ["*.kunde.example", "sso.domain"],
+    ["10.0.0.1", "sso.domain"],
+    ["<script>alert(1)</script>", "sso.domain"],
+    [`${"a".repeat(250)}.example`, "tooLong:254"],
+  ])("refuses %j with %s", (domain, message) => {
+    expect(parseForm(ssoDomainSchema, form({ domain }))).toEqual({ ok: false, fieldErrors: { domain: [message] } });
+  });
+
+  it("refuses free-mail domains, whatever their case", () => {
+    for (const domain of ["gmail.com", "GMX.de", "outlook.com.", "web.de"]) {
+      expect(parseForm(ssoDomainSchema, form({ domain })), domain).toEqual({ ok: false, fieldErrors: { domain: ["sso.domainFreeMail"] } });
+    }
   });
 });
 
@@ -72,35 +97,29 @@ describe("issuer URLs", () => {
 });
 
 describe("ssoSettingsSchema", () => {
-  it("parses a complete form: issuer without trailing slash, domains normalized and de-duplicated", () => {
-    const parsed = parseForm(production, form({ ...VALID, issuer: " https://login.example.com/ ", emailDomains: "Example.com, kunde.example\n@example.com;bücher.example" }));
-    expect(parsed).toEqual({
-      ok: true,
-      data: { issuer: "https://login.example.com", clientId: "vouchsafe", clientSecret: "s3cret", emailDomains: ["example.com", "kunde.example", "xn--bcher-kva.example"] },
-    });
+  it("parses a complete form: the issuer without trailing slash", () => {
+    const parsed = parseForm(production, form({ ...VALID, issuer: " https://login.example.com/ " }));
+    expect(parsed).toEqual({ ok: true, data: { issuer: "https://login.example.com", clientId: "vouchsafe", clientSecret: "s3cret" } });
   });
 
   it("keeps an issuer path as entered and reads a blank secret as 'keep the stored one'", () => {
     const parsed = parseForm(production, form({ ...VALID, issuer: "https://login.example.com/realms/kunden/", clientSecret: "   " }));
     expect(parsed.ok && parsed.data).toMatchObject({ issuer: "https://login.example.com/realms/kunden/", clientSecret: null });
-    const missing = parseForm(production, form({ issuer: VALID.issuer, clientId: "x", emailDomains: "example.com" }));
+    const missing = parseForm(production, form({ issuer: VALID.issuer, clientId: "x" }));
     expect(missing.ok && missing.data.clientSecret).toBeNull();
   });
 
   it("answers empty fields with one 'required' each", () => {
-    const parsed = parseForm(production, form({ issuer: "", clientId: "", clientSecret: "", emailDomains: "" }));
-    expect(parsed).toEqual({ ok: false, fieldErrors: { issuer: ["required"], clientId: ["required"], emailDomains: ["sso.domainsRequired"] } });
+    const parsed = parseForm(production, form({ issuer: "", clientId: "", clientSecret: "" }));
+    expect(parsed).toEqual({ ok: false, fieldErrors: { issuer: ["required"], clientId: ["required"] } });
   });
 
   it("names the problem of each bad field", () => {
     const parsed = parseForm(
       production,
-      form({ issuer: "http://127.0.0.1:3399", clientId: "a\u0007b", clientSecret: "x".repeat(1025), emailDomains: "example.com, not a domain" }),
+      form({ issuer: "http://127.0.0.1:3399", clientId: "a\u0007b", clientSecret: "x".repeat(1025) }),
     );
-    expect(parsed).toEqual({
-      ok: false,
-      fieldErrors: { issuer: ["sso.issuerHttps"], clientId: ["invalidCharacters"], clientSecret: ["tooLong:1024"], emailDomains: ["sso.domain"] },
-    });
+    expect(parsed).toEqual({ ok: false, fieldErrors: { issuer: ["sso.issuerHttps"], clientId: ["invalidCharacters"], clientSecret: ["tooLong:1024"] } });
   });
 
   it("allows the local test provider only outside production", () => {
@@ -108,15 +127,13 @@ describe("ssoSettingsSchema", () => {
     expect(parseForm(production, form({ ...VALID, issuer: "http://127.0.0.1:3399" })).ok).toBe(false);
   });
 
-  it("refuses too long values and too many domains", () => {
-    const many = Array.from({ length: 51 }, (_, i) => `d${i}.example`).join(",");
-    expect(parseForm(production, form({ ...VALID, emailDomains: many }))).toEqual({ ok: false, fieldErrors: { emailDomains: ["sso.domainsTooMany"] } });
+  it("refuses too long values", () => {
     expect(parseForm(production, form({ ...VALID, issuer: `https://login.example.com/${"a".repeat(500)}` }))).toEqual({ ok: false, fieldErrors: { issuer: ["tooLong:500"] } });
     expect(parseForm(production, form({ ...VALID, clientId: "x".repeat(256) }))).toEqual({ ok: false, fieldErrors: { clientId: ["tooLong:255"] } });
   });
 
   it("treats injection strings as data: they fail the format rules, never reach a query unparsed", () => {
-    const parsed = parseForm(production, form({ ...VALID, issuer: "https://x.example/'; DROP TABLE tenants;--", emailDomains: "<script>alert(1)</script>" }));
-    expect(parsed).toEqual({ ok: false, fieldErrors: { issuer: ["sso.issuerUrl"], emailDomains: ["sso.domain"] } });
+    const parsed = parseForm(production, form({ ...VALID, issuer: "https://x.example/'; DROP TABLE tenants;--" }));
+    expect(parsed).toEqual({ ok: false, fieldErrors: { issuer: ["sso.issuerUrl"] } });
   });
 });

@@ -1,9 +1,11 @@
 import { z } from "zod";
+import { isFreeMailDomain } from "@/lib/attestations/free-mail-domains";
 import { textField } from "./fields";
 
-// The single sign-on (OIDC) section of a tenant's settings, and the email-domain rule that the
-// sign-in callback applies to what the identity provider says. Messages are keys: plain ones are
-// errors.validation.*, "sso.*" ones are sso.errors.* (translated by the settings action).
+// The single sign-on (OIDC) section of a tenant's settings (the provider, and its email domains one
+// by one), and the email-domain rule that the sign-in callback applies to what the identity
+// provider says. Messages are keys: plain ones are errors.validation.*, "sso.*" ones are
+// sso.errors.* (translated by the settings actions).
 
 const CONTROL = /[\u0000-\u001f\u007f]/u;
 const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
@@ -36,12 +38,13 @@ export function emailDomain(email: string): string | null {
 }
 
 /**
- * Exact match only: "example.com" does not admit "eu.example.com". A subdomain may be run by
- * someone else (a customer's own tenant on a shared host), so each one is listed explicitly.
+ * The listed domain an address belongs to, or null. Exact match only: "example.com" does not
+ * admit "eu.example.com". A subdomain may be run by someone else (a customer's own tenant on a
+ * shared host), so each one is listed (and verified) on its own.
  */
-export function isEmailDomainAllowed(email: string, allowedDomains: readonly string[]): boolean {
+export function listedDomainOf<T extends { domain: string }>(email: string, listed: readonly T[]): T | null {
   const domain = emailDomain(email);
-  return domain !== null && allowedDomains.some((allowed) => normalizeDomain(allowed) === domain);
+  return domain === null ? null : (listed.find((entry) => normalizeDomain(entry.domain) === domain) ?? null);
 }
 
 /** Issuer URLs: https; plain http only for this machine when APP_ENV is not production (tests, demo). */
@@ -65,26 +68,40 @@ export function normalizeIssuer(value: string): string {
   return url.pathname === "/" ? url.origin : value;
 }
 
-const emailDomainsField = z
-  .string({ error: "sso.domainsRequired" })
-  .max(MAX_EMAIL_DOMAINS * 254, `tooLong:${MAX_EMAIL_DOMAINS * 254}`)
-  .transform((value, ctx) => {
-    const entries = value.split(/[\s,;]+/u).filter((entry) => entry.length > 0);
-    const domains: string[] = [];
-    for (const entry of entries) {
-      const domain = normalizeDomain(entry);
+/** The form that adds one email domain to the tenant's single sign-on. */
+export const ssoDomainSchema = z.object({
+  domain: z
+    .string({ error: "required" })
+    .trim()
+    .min(1, { message: "required", abort: true })
+    .max(254, { message: "tooLong:254", abort: true })
+    .transform((value, ctx) => {
+      const domain = normalizeDomain(value);
       if (!domain) {
         ctx.addIssue({ code: "custom", message: "sso.domain" });
         return z.NEVER;
       }
-      if (!domains.includes(domain)) domains.push(domain);
-    }
-    if (domains.length === 0) ctx.addIssue({ code: "custom", message: "sso.domainsRequired" });
-    if (domains.length > MAX_EMAIL_DOMAINS) ctx.addIssue({ code: "custom", message: "sso.domainsTooMany" });
-    return domains;
-  });
+      // Anyone can have an address there: no tenant can speak for all of its users.
+      if (isFreeMailDomain(domain)) {
+        ctx.addIssue({ code: "custom", message: "sso.domainFreeMail" });
+        return z.NEVER;
+      }
+      return domain;
+    }),
+});
 
-/** The form that saves (and thereby enables) single sign-on. A blank secret keeps the stored one. */
+export type SsoDomainInput = z.infer<typeof ssoDomainSchema>;
+
+/** The verify and remove buttons of one listed domain. */
+export const ssoDomainActionSchema = z.object({
+  domainId: z.uuid(),
+  intent: z.enum(["verify", "remove"]),
+});
+
+/**
+ * The form that saves the provider (single sign-on is on once a domain is verified too). A blank
+ * secret keeps the stored one.
+ */
 export function ssoSettingsSchema({ allowInsecureLoopback }: { allowInsecureLoopback: boolean }) {
   return z.object({
     issuer: z
@@ -104,7 +121,6 @@ export function ssoSettingsSchema({ allowInsecureLoopback }: { allowInsecureLoop
       .refine((value) => !CONTROL.test(value), "invalidCharacters")
       .optional()
       .transform((value) => (value && value.trim().length > 0 ? value.trim() : null)),
-    emailDomains: emailDomainsField,
   });
 }
 

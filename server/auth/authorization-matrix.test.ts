@@ -29,6 +29,7 @@ import { publishingMatrixFixtures, type PublishingMatrixFixtures } from "@/serve
 import { editorMatrixFixtures, type EditorMatrixFixtures } from "@/server/measures/drafts/matrix-fixtures";
 import { attestationMatrixFixtures, type AttestationMatrixFixtures } from "@/server/attestations/matrix-fixtures";
 import { letterMatrixFixtures, type LetterMatrixFixtures } from "@/server/attestations/letter-matrix-fixtures";
+import { ssoDomainMatrixFixtures, ssoDomainState, type SsoDomainMatrixFixtures } from "@/server/tenants/sso-domain-matrix-fixtures";
 
 connectTestDatabase({ role: "app" });
 // next.config.ts enables forbidden() (experimental.authInterrupts); Next passes it to the runtime this way.
@@ -65,6 +66,8 @@ const MATRIX: Row[] = [
   page("app/[tenant]/admin/settings/page.tsx", can("settings.view")),
   action("app/[tenant]/admin/settings/actions.ts", "ssoSettingsAction", can("settings.update"), () => [IDLE, form()]),
   action("app/[tenant]/admin/settings/actions.ts", "customDomainAction", can("settings.update"), () => [IDLE, form()]),
+  action("app/[tenant]/admin/settings/actions.ts", "addSsoDomainAction", can("settings.update"), () => [IDLE, form()]),
+  action("app/[tenant]/admin/settings/actions.ts", "ssoDomainAction", can("settings.update"), () => [IDLE, form()], () => [IDLE, form({ domainId: ssoDomains.foreignDomainId, intent: "remove" })]),
   page("app/[tenant]/admin/audit/page.tsx", can("audit.view")),
   // Measures editor (drafts, sections, translations)
   page("app/[tenant]/admin/measures/page.tsx", can("measures.view")),
@@ -197,7 +200,7 @@ const isPublicSite = (file: string) => file.startsWith("app/[tenant]/[lang]/") |
 
 /** Exact number of cells the table implies; also written out as a literal below, so it cannot shrink unnoticed. */
 const CELLS_FROM_TABLE = MATRIX.reduce((sum, row) => sum + PERSONAS.length * ((row.tenantScoped ? 2 : 1) + (row.foreign ? 1 : 0)), 0);
-const EXPECTED_CELLS = 1566;
+const EXPECTED_CELLS = 1611;
 
 const surface: SurfaceEntry[] = await scanSurface(requestFiles());
 
@@ -284,6 +287,12 @@ beforeAll(async () => {
   letters = await letterMatrixFixtures(OWN);
 });
 
+// A verified SSO domain of the other tenant, which its verify and remove buttons must answer as "not found".
+let ssoDomains: SsoDomainMatrixFixtures;
+beforeAll(async () => {
+  ssoDomains = await ssoDomainMatrixFixtures(OTHER);
+});
+
 afterAll(closeDb);
 
 async function runCell(persona: Persona, invoke: () => Promise<unknown>): Promise<Outcome> {
@@ -362,5 +371,7 @@ describe("the matrix as a whole", () => {
     }));
     // Not removed, roles unchanged, MFA not reset, invitation not revoked.
     expect(state).toEqual({ member: { roles: ["OWNER"], user: { totpEnabled: true } }, invitation: { revokedAt: null } });
+    // The SSO domain neither removed nor checked again.
+    expect(await ssoDomainState(OTHER, ssoDomains.foreignDomainId)).toEqual({ status: "VERIFIED", lastCheckedAt: null });
   });
 });

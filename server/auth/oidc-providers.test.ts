@@ -1,6 +1,7 @@
+import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectTestDatabase } from "@/server/testing/database";
-import { closeDb, getDb } from "../db/client";
+import { closeDb, getDb, withTenant } from "../db/client";
 import { addMember, createUser, staffTenant, unique, type StaffTenant } from "../members/test-fixtures";
 import { seal } from "../security/secret-box";
 import { accountDenial, claimsDenial, forgetTenantSso, loadTenantSso, oidcProviderFor, ssoProviderId, SSO_SECRET_PURPOSE, tenantSlugOfProvider } from "./oidc-providers";
@@ -8,7 +9,11 @@ import { accountDenial, claimsDenial, forgetTenantSso, loadTenantSso, oidcProvid
 connectTestDatabase({ role: "app" });
 afterAll(closeDb);
 
-const DOMAINS = ["kunde.example", "partner.example"];
+const DOMAINS = [
+  { domain: "kunde.example", verified: true },
+  { domain: "partner.example", verified: true },
+  { domain: "pending.example", verified: false },
+];
 
 describe("claimsDenial: what the provider must vouch for", () => {
   it.each([
@@ -17,6 +22,11 @@ describe("claimsDenial: what the provider must vouch for", () => {
     [{ sub: "1", email: "anna@partner.example", email_verified: true }, null],
     [{ sub: "1", email: "anna@other.example", email_verified: true }, "domain_not_allowed"],
     [{ sub: "1", email: "anna@eu.kunde.example", email_verified: true }, "domain_not_allowed"],
+    // Listed, but the tenant has not proved it owns the domain.
+    [{ sub: "1", email: "alice@pending.example", email_verified: true }, "domain_unverified"],
+    [{ sub: "1", email: "Alice@PENDING.example", email_verified: true }, "domain_unverified"],
+    [{ sub: "1", email: "alice@eu.pending.example", email_verified: true }, "domain_not_allowed"],
+    [{ sub: "1", email: "alice@pending.example", email_verified: false }, "email_unverified"],
     [{ sub: "1", email: "anna@kunde.example", email_verified: false }, "email_unverified"],
     [{ sub: "1", email: "anna@kunde.example", email_verified: "true" }, "email_unverified"],
     [{ sub: "1", email: "anna@kunde.example" }, "email_unverified"],
@@ -28,8 +38,9 @@ describe("claimsDenial: what the provider must vouch for", () => {
     expect(claimsDenial(claims, DOMAINS)).toBe(expected);
   });
 
-  it("refuses every address when the tenant lists no domain", () => {
+  it("refuses every address when the tenant lists no domain, and every one of a domain that is only listed", () => {
     expect(claimsDenial({ sub: "1", email: "anna@kunde.example", email_verified: true }, [])).toBe("domain_not_allowed");
+    expect(claimsDenial({ sub: "1", email: "anna@kunde.example", email_verified: true }, [{ domain: "kunde.example", verified: false }])).toBe("domain_unverified");
   });
 });
 
@@ -51,32 +62,56 @@ describe("loadTenantSso and the provider built from it", () => {
     acme = await staffTenant("ssoload");
   });
 
-  async function configure(data: { oidcIssuer?: string | null; oidcClientId?: string | null; oidcClientSecret?: string | null; oidcEmailDomains?: string[] }) {
+  type Config = { oidcIssuer?: string | null; oidcClientId?: string | null; oidcClientSecret?: string | null };
+  async function configure(data: Config, domains?: typeof DOMAINS) {
     const db = await getDb();
     await db.tenant.update({ where: { id: acme.tenant.id }, data });
+    if (domains) {
+      await withTenant(acme.tenant.id, async (tx) => {
+        await tx.ssoDomain.deleteMany({ where: { tenantId: acme.tenant.id } });
+        for (const { domain, verified } of domains) {
+          const token = randomBytes(16).toString("hex");
+          await tx.ssoDomain.create({ data: { tenantId: acme.tenant.id, domain, verificationToken: token, ...(verified ? { status: "VERIFIED", verifiedDomain: domain, verifiedAt: new Date() } : {}) } });
+        }
+      });
+    }
     forgetTenantSso(acme.tenant.slug);
   }
+  const complete = { oidcIssuer: "https://login.kunde.example", oidcClientId: "vouchsafe", oidcClientSecret: seal("s3cret", SSO_SECRET_PURPOSE) };
 
-  it("is null for unknown tenants and for incomplete configurations", async () => {
+  it("is null for unknown tenants, incomplete configurations and without a verified domain", async () => {
     expect(await loadTenantSso("no-such-tenant")).toBeNull();
     expect(await loadTenantSso("../etc")).toBeNull();
-    await configure({ oidcIssuer: "https://login.kunde.example", oidcClientId: "vouchsafe", oidcClientSecret: null, oidcEmailDomains: DOMAINS });
+    await configure({ ...complete, oidcClientSecret: null }, DOMAINS);
     expect(await loadTenantSso(acme.tenant.slug)).toBeNull();
-    await configure({ oidcClientSecret: seal("s3cret", SSO_SECRET_PURPOSE), oidcEmailDomains: [] });
+    await configure(complete, []);
+    expect(await loadTenantSso(acme.tenant.slug)).toBeNull();
+    // Listed domains alone, however many, enable nothing.
+    await configure(complete, DOMAINS.map((entry) => ({ ...entry, verified: false })));
     expect(await loadTenantSso(acme.tenant.slug)).toBeNull();
   });
 
   it("opens the sealed secret and builds an OIDC provider with the domain-checked email linking", async () => {
-    await configure({ oidcIssuer: "https://login.kunde.example", oidcClientId: "vouchsafe", oidcClientSecret: seal("s3cret", SSO_SECRET_PURPOSE), oidcEmailDomains: DOMAINS });
+    await configure(complete, DOMAINS);
     const sso = await loadTenantSso(acme.tenant.slug);
-    expect(sso).toEqual({ tenant: acme.tenant, issuer: "https://login.kunde.example", clientId: "vouchsafe", clientSecret: "s3cret", emailDomains: DOMAINS });
+    expect(sso).toEqual({
+      tenant: acme.tenant,
+      issuer: "https://login.kunde.example",
+      clientId: "vouchsafe",
+      clientSecret: "s3cret",
+      emailDomains: [
+        { domain: "kunde.example", verified: true },
+        { domain: "partner.example", verified: true },
+        { domain: "pending.example", verified: false },
+      ],
+    });
     const provider = oidcProviderFor(sso!);
     expect(provider).toMatchObject({ id: `oidc-${acme.tenant.slug}`, type: "oidc", issuer: "https://login.kunde.example", clientId: "vouchsafe", clientSecret: "s3cret", checks: ["pkce", "state", "nonce"], idToken: false, allowDangerousEmailAccountLinking: true });
     expect(provider.profile!({ sub: "abc", email: " Anna@KUNDE.example ", name: "Anna" }, {})).toEqual({ id: "abc", email: "anna@kunde.example", name: "Anna", image: null });
   });
 
   it("keeps the configuration for a while, and forgets it on request", async () => {
-    await configure({ oidcIssuer: "https://login.kunde.example", oidcClientId: "first", oidcClientSecret: seal("s3cret", SSO_SECRET_PURPOSE), oidcEmailDomains: DOMAINS });
+    await configure({ ...complete, oidcClientId: "first" }, DOMAINS);
     const now = Date.now();
     expect((await loadTenantSso(acme.tenant.slug, now))?.clientId).toBe("first");
     const db = await getDb();
@@ -89,7 +124,7 @@ describe("loadTenantSso and the provider built from it", () => {
   });
 
   it("treats a secret sealed under another key as no configuration", async () => {
-    await configure({ oidcIssuer: "https://login.kunde.example", oidcClientId: "vouchsafe", oidcClientSecret: seal("s3cret", "another-purpose"), oidcEmailDomains: DOMAINS });
+    await configure({ ...complete, oidcClientSecret: seal("s3cret", "another-purpose") }, DOMAINS);
     expect(await loadTenantSso(acme.tenant.slug)).toBeNull();
   });
 });

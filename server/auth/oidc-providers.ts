@@ -1,25 +1,32 @@
 import "server-only";
 import type { OIDCConfig } from "next-auth/providers";
 import { isTenantSlug } from "@/lib/tenants/slug";
-import { emailDomain, isEmailDomainAllowed } from "@/lib/validation/sso";
-import { getDb, withUser } from "../db/client";
+import { emailDomain, listedDomainOf } from "@/lib/validation/sso";
+import { getDb, withTenant, withUser } from "../db/client";
 import { open } from "../security/secret-box";
 
 // Customer single sign-on: each tenant may name one OpenID Connect provider (issuer, client id,
-// sealed client secret, allowed email domains). Auth.js gets exactly the provider of the tenant a
-// request is about, built from the database on demand and kept for a short while.
+// sealed client secret) and its email domains (server/tenants/sso-domains.ts). Auth.js gets exactly
+// the provider of the tenant a request is about, built from the database on demand and kept for a
+// short while. A provider exists once at least one of its domains is verified.
 
 export const SSO_SECRET_PURPOSE = "oidc";
 const PROVIDER_PREFIX = "oidc-";
 const CACHE_TTL_MS = 30_000;
 const CACHE_MAX_ENTRIES = 500;
 
+/** A listed email domain; only a verified one admits sign-ins. */
+export interface SsoEmailDomain {
+  domain: string;
+  verified: boolean;
+}
+
 export interface TenantSso {
   tenant: { id: string; slug: string; name: string };
   issuer: string;
   clientId: string;
   clientSecret: string;
-  emailDomains: string[];
+  emailDomains: SsoEmailDomain[];
 }
 
 export function ssoProviderId(slug: string): string {
@@ -34,7 +41,10 @@ export function tenantSlugOfProvider(providerId: string): string | null {
 
 const cache = new Map<string, { value: TenantSso | null; loadedAt: number }>();
 
-/** The tenant's SSO configuration, or null when the tenant does not exist or has none (complete). */
+/**
+ * The tenant's SSO configuration, or null when the tenant does not exist or has none that can admit
+ * anyone (incomplete, or no verified domain).
+ */
 export async function loadTenantSso(slug: string, now = Date.now()): Promise<TenantSso | null> {
   if (!isTenantSlug(slug)) return null;
   const cached = cache.get(slug);
@@ -55,9 +65,12 @@ async function readTenantSso(slug: string): Promise<TenantSso | null> {
   const db = await getDb();
   const row = await db.tenant.findUnique({
     where: { slug },
-    select: { id: true, slug: true, name: true, oidcIssuer: true, oidcClientId: true, oidcClientSecret: true, oidcEmailDomains: true },
+    select: { id: true, slug: true, name: true, oidcIssuer: true, oidcClientId: true, oidcClientSecret: true },
   });
-  if (!row?.oidcIssuer || !row.oidcClientId || !row.oidcClientSecret || row.oidcEmailDomains.length === 0) return null;
+  if (!row?.oidcIssuer || !row.oidcClientId || !row.oidcClientSecret) return null;
+  const domains = await withTenant(row.id, (tx) => tx.ssoDomain.findMany({ where: { tenantId: row.id }, orderBy: { domain: "asc" }, select: { domain: true, status: true } }));
+  const emailDomains = domains.map((entry) => ({ domain: entry.domain, verified: entry.status === "VERIFIED" }));
+  if (!emailDomains.some((entry) => entry.verified)) return null;
   let clientSecret: string;
   try {
     clientSecret = open(row.oidcClientSecret, SSO_SECRET_PURPOSE);
@@ -71,7 +84,7 @@ async function readTenantSso(slug: string): Promise<TenantSso | null> {
     issuer: row.oidcIssuer,
     clientId: row.oidcClientId,
     clientSecret,
-    emailDomains: row.oidcEmailDomains,
+    emailDomains,
   };
 }
 
@@ -98,8 +111,9 @@ export function oidcProviderFor(sso: TenantSso): OIDCConfig<SsoClaims> {
     idToken: false,
     // Linking by email lets an existing customer (magic link) keep their account when their company
     // turns on SSO. Safe only because the sign-in callback first requires email_verified and one of
-    // the tenant's listed domains, and refuses staff accounts: without that check, any provider a
-    // tenant admin configures could claim any address and take over its account.
+    // the tenant's domains whose DNS it proved to control, and refuses staff accounts: without that
+    // check, any provider a tenant admin configures could claim any address (of any domain, listed
+    // or not) and take over its account, with everything it holds at other trust centers.
     allowDangerousEmailAccountLinking: true,
     profile(claims) {
       return { id: claims.sub, email: typeof claims.email === "string" ? claims.email.trim().toLowerCase() : null, name: typeof claims.name === "string" ? claims.name.slice(0, 200) : null, image: null };
@@ -107,15 +121,18 @@ export function oidcProviderFor(sso: TenantSso): OIDCConfig<SsoClaims> {
   };
 }
 
-export type SsoDenial = "email_missing" | "email_unverified" | "domain_not_allowed" | "staff_account" | "account_disabled";
+export type SsoDenial = "email_missing" | "email_unverified" | "domain_not_allowed" | "domain_unverified" | "staff_account" | "account_disabled";
 
 /** The provider's claims against the tenant's rules; null = acceptable. */
-export function claimsDenial(claims: Partial<SsoClaims> | undefined, allowedDomains: readonly string[]): SsoDenial | null {
+export function claimsDenial(claims: Partial<SsoClaims> | undefined, domains: readonly SsoEmailDomain[]): SsoDenial | null {
   const email = typeof claims?.email === "string" ? claims.email.trim() : "";
   if (!email || emailDomain(email) === null) return "email_missing";
   // Only a boolean true: "true" strings and missing claims mean the provider did not vouch for it.
   if (claims?.email_verified !== true) return "email_unverified";
-  if (!isEmailDomainAllowed(email, allowedDomains)) return "domain_not_allowed";
+  const listed = listedDomainOf(email, domains);
+  if (!listed) return "domain_not_allowed";
+  // Listed, but the tenant has not proved it owns the domain: it cannot speak for its addresses.
+  if (!listed.verified) return "domain_unverified";
   return null;
 }
 

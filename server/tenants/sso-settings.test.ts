@@ -6,8 +6,8 @@ import { AuthorizationError } from "@/lib/errors";
 import type { SsoSettingsInput } from "@/lib/validation/sso";
 import { connectTestDatabase } from "@/server/testing/database";
 import type { TenantAccess } from "../auth/guard";
-import { loadTenantSso } from "../auth/oidc-providers";
-import { closeDb, getDb } from "../db/client";
+import { forgetTenantSso, loadTenantSso } from "../auth/oidc-providers";
+import { closeDb, getDb, withTenant } from "../db/client";
 import { auditEvents, sessionOf, staffTenant, type StaffTenant } from "../members/test-fixtures";
 import { checkDiscovery, disableSso, loadSsoSettings, saveSsoSettings } from "./sso-settings";
 
@@ -110,7 +110,6 @@ describe("saving and clearing a tenant's SSO settings", () => {
     issuer: `${base}/good`,
     clientId: "vouchsafe",
     clientSecret: "first-secret-value",
-    emailDomains: ["kunde.example"],
     ...overrides,
   });
   async function storedSecret() {
@@ -120,66 +119,80 @@ describe("saving and clearing a tenant's SSO settings", () => {
   async function ssoEvents() {
     return (await auditEvents(acme.tenant.id)).filter((event) => event.action === "settings.sso_updated");
   }
+  const OFF = { status: "off", issuer: null, clientId: null, secretSet: false, timeZone: "Europe/Berlin" };
 
   it("requires a secret the first time and writes nothing without one", async () => {
     expect(await saveSsoSettings(await access(), input({ clientSecret: null }), meta)).toEqual({ ok: false, fieldErrors: { clientSecret: ["sso.secretRequired"] } });
-    expect(await loadSsoSettings(acme.tenant.id)).toEqual({ enabled: false, issuer: null, clientId: null, secretSet: false, emailDomains: [] });
+    expect(await loadSsoSettings(acme.tenant.id)).toEqual(OFF);
     expect(await ssoEvents()).toEqual([]);
   });
 
   it("reports a failed discovery next to the issuer and writes nothing", async () => {
     expect(await saveSsoSettings(await access(), input({ issuer: `${base}/missing` }), meta)).toEqual({ ok: false, fieldErrors: { issuer: ["sso.discovery.unreachable"] } });
     expect(await saveSsoSettings(await access(), input({ issuer: `${base}/other-issuer` }), meta)).toEqual({ ok: false, fieldErrors: { issuer: ["sso.discovery.issuerMismatch"] } });
-    expect((await loadSsoSettings(acme.tenant.id)).enabled).toBe(false);
+    expect((await loadSsoSettings(acme.tenant.id)).status).toBe("off");
     expect(await ssoEvents()).toEqual([]);
   });
 
   it("is refused, with nothing written, for a role without settings.update", async () => {
     await expect(saveSsoSettings(await access(["LEGAL_EDITOR"]), input(), meta)).rejects.toBeInstanceOf(AuthorizationError);
     await expect(disableSso(await access(["SECURITY_REVIEWER"]), meta)).rejects.toBeInstanceOf(AuthorizationError);
-    expect((await loadSsoSettings(acme.tenant.id)).enabled).toBe(false);
+    expect((await loadSsoSettings(acme.tenant.id)).status).toBe("off");
   });
 
-  it("saves and enables: the secret sealed, the audit event without it, the provider usable at once", async () => {
-    expect(await saveSsoSettings(await access(), input(), meta)).toEqual({ ok: true, changed: ["issuer", "clientId", "clientSecret", "emailDomains"] });
-    expect(await loadSsoSettings(acme.tenant.id)).toEqual({ enabled: true, issuer: `${base}/good`, clientId: "vouchsafe", secretSet: true, emailDomains: ["kunde.example"] });
+  it("saves the provider, the secret sealed and the audit event without it; it waits for a verified domain", async () => {
+    expect(await saveSsoSettings(await access(), input(), meta)).toEqual({ ok: true, changed: ["issuer", "clientId", "clientSecret"] });
+    expect(await loadSsoSettings(acme.tenant.id)).toEqual({ status: "awaitingDomain", issuer: `${base}/good`, clientId: "vouchsafe", secretSet: true, timeZone: "Europe/Berlin" });
     expect(await storedSecret()).not.toContain("first-secret-value");
-    expect((await loadTenantSso(acme.tenant.slug))?.clientSecret).toBe("first-secret-value");
+    // No verified domain: no provider anyone could sign in through.
+    expect(await loadTenantSso(acme.tenant.slug)).toBeNull();
 
     const events = await ssoEvents();
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ tenantId: acme.tenant.id, actorId: acme.owner.id, actorRoles: ["OWNER"], targetType: "tenant", targetId: acme.tenant.id, ip: meta.ip, requestId: meta.requestId });
-    expect(events[0]!.data).toEqual({ enabled: true, changed: ["issuer", "clientId", "clientSecret", "emailDomains"], issuer: `${base}/good`, clientId: "vouchsafe", emailDomains: ["kunde.example"] });
+    expect(events[0]!.data).toEqual({ enabled: true, changed: ["issuer", "clientId", "clientSecret"], issuer: `${base}/good`, clientId: "vouchsafe" });
     expect(JSON.stringify(events)).not.toContain("first-secret-value");
+  });
+
+  it("is on, with the provider usable at once, when a domain is verified", async () => {
+    await withTenant(acme.tenant.id, (tx) =>
+      tx.ssoDomain.create({ data: { tenantId: acme.tenant.id, domain: `${acme.tenant.slug}.example`, verificationToken: "a".repeat(32), status: "VERIFIED", verifiedDomain: `${acme.tenant.slug}.example`, verifiedAt: new Date() } }),
+    );
+    forgetTenantSso(acme.tenant.slug);
+    expect((await loadSsoSettings(acme.tenant.id)).status).toBe("on");
+    expect((await loadTenantSso(acme.tenant.slug))?.clientSecret).toBe("first-secret-value");
   });
 
   it("keeps the stored secret when the field is left blank, and logs only what changed", async () => {
     const sealed = await storedSecret();
-    expect(await saveSsoSettings(await access(), input({ clientSecret: null, emailDomains: ["kunde.example", "partner.example"] }), meta)).toEqual({ ok: true, changed: ["emailDomains"] });
+    expect(await saveSsoSettings(await access(), input({ clientSecret: null, clientId: "vouchsafe-2" }), meta)).toEqual({ ok: true, changed: ["clientId"] });
     expect(await storedSecret()).toBe(sealed);
-    expect((await loadTenantSso(acme.tenant.slug))?.emailDomains).toEqual(["kunde.example", "partner.example"]);
-    expect((await ssoEvents()).at(-1)!.data).toMatchObject({ changed: ["emailDomains"] });
+    expect((await loadTenantSso(acme.tenant.slug))?.clientId).toBe("vouchsafe-2");
+    expect((await ssoEvents()).at(-1)!.data).toMatchObject({ changed: ["clientId"] });
   });
 
   it("writes and logs nothing when nothing changed", async () => {
     const before = (await ssoEvents()).length;
-    expect(await saveSsoSettings(await access(), input({ clientSecret: null, emailDomains: ["kunde.example", "partner.example"] }), meta)).toEqual({ ok: true, changed: [] });
+    expect(await saveSsoSettings(await access(), input({ clientSecret: null, clientId: "vouchsafe-2" }), meta)).toEqual({ ok: true, changed: [] });
     expect(await ssoEvents()).toHaveLength(before);
   });
 
   it("replaces the secret when a new one is entered", async () => {
     const sealed = await storedSecret();
-    expect(await saveSsoSettings(await access(), input({ clientSecret: "second-secret-value", emailDomains: ["kunde.example", "partner.example"] }), meta)).toEqual({ ok: true, changed: ["clientSecret"] });
+    expect(await saveSsoSettings(await access(), input({ clientSecret: "second-secret-value", clientId: "vouchsafe-2" }), meta)).toEqual({ ok: true, changed: ["clientSecret"] });
     expect(await storedSecret()).not.toBe(sealed);
     expect((await loadTenantSso(acme.tenant.slug))?.clientSecret).toBe("second-secret-value");
     expect(JSON.stringify(await ssoEvents())).not.toContain("second-secret-value");
   });
 
-  it("disables by clearing everything, once", async () => {
+  it("disables by clearing the provider, once; the verified domain stays", async () => {
     expect(await disableSso(await access(), meta)).toEqual({ changed: true });
-    expect(await loadSsoSettings(acme.tenant.id)).toEqual({ enabled: false, issuer: null, clientId: null, secretSet: false, emailDomains: [] });
+    expect(await loadSsoSettings(acme.tenant.id)).toEqual(OFF);
     expect(await loadTenantSso(acme.tenant.slug)).toBeNull();
     expect((await ssoEvents()).at(-1)!.data).toEqual({ enabled: false, previousIssuer: `${base}/good` });
+    expect(await withTenant(acme.tenant.id, (tx) => tx.ssoDomain.findMany({ where: { tenantId: acme.tenant.id }, select: { domain: true, status: true } }))).toEqual([
+      { domain: `${acme.tenant.slug}.example`, status: "VERIFIED" },
+    ]);
     const count = (await ssoEvents()).length;
     expect(await disableSso(await access(), meta)).toEqual({ changed: false });
     expect(await ssoEvents()).toHaveLength(count);

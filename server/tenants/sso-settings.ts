@@ -8,35 +8,39 @@ import type { SsoSettingsInput } from "@/lib/validation/sso";
 import { recordAudit } from "../audit/record";
 import type { TenantAccess } from "../auth/guard";
 import { forgetTenantSso, SSO_SECRET_PURPOSE } from "../auth/oidc-providers";
-import { getDb, withTenant } from "../db/client";
+import { withTenant } from "../db/client";
 import type { RequestMeta } from "../request-context";
 import { seal } from "../security/secret-box";
 
-// A tenant's customer single sign-on settings. The client secret is write-only: stored sealed,
-// never shown, never logged; the form only learns whether one is set. Saving checks that the
-// issuer answers OIDC discovery, so a typo is reported next to the field instead of at the
-// first customer's sign-in.
+// A tenant's customer single sign-on settings: the provider. The client secret is write-only:
+// stored sealed, never shown, never logged; the form only learns whether one is set. Saving checks
+// that the issuer answers OIDC discovery, so a typo is reported next to the field instead of at the
+// first customer's sign-in. Its email domains are records of their own (sso-domains.ts).
+
+/** on: customers can sign in; awaitingDomain: the provider is set up, no domain is verified yet. */
+export type SsoStatus = "on" | "awaitingDomain" | "off";
 
 export interface SsoSettingsView {
-  enabled: boolean;
+  status: SsoStatus;
   issuer: string | null;
   clientId: string | null;
   secretSet: boolean;
-  emailDomains: string[];
+  /** The tenant's, for the dates shown with its domains. */
+  timeZone: string;
 }
 
 export async function loadSsoSettings(tenantId: string): Promise<SsoSettingsView> {
-  const db = await getDb();
-  const row = await db.tenant.findUniqueOrThrow({
-    where: { id: tenantId },
-    select: { oidcIssuer: true, oidcClientId: true, oidcClientSecret: true, oidcEmailDomains: true },
-  });
+  const { row, verifiedDomains } = await withTenant(tenantId, async (tx) => ({
+    row: await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { oidcIssuer: true, oidcClientId: true, oidcClientSecret: true, timeZone: true } }),
+    verifiedDomains: await tx.ssoDomain.count({ where: { tenantId, status: "VERIFIED" } }),
+  }));
+  const configured = Boolean(row.oidcIssuer && row.oidcClientId && row.oidcClientSecret);
   return {
-    enabled: Boolean(row.oidcIssuer && row.oidcClientId && row.oidcClientSecret && row.oidcEmailDomains.length > 0),
+    status: configured ? (verifiedDomains > 0 ? "on" : "awaitingDomain") : "off",
     issuer: row.oidcIssuer,
     clientId: row.oidcClientId,
     secretSet: row.oidcClientSecret !== null,
-    emailDomains: row.oidcEmailDomains,
+    timeZone: row.timeZone,
   };
 }
 
@@ -110,7 +114,10 @@ function isHttpUrl(value: unknown): value is string {
 
 export type SaveSsoResult = { ok: true; changed: string[] } | { ok: false; fieldErrors: Record<string, string[]> };
 
-/** Saves (and so enables) the tenant's SSO; field errors are message keys like the form schema's. */
+/**
+ * Saves the tenant's provider (which enables SSO once a domain is verified); field errors are
+ * message keys like the form schema's.
+ */
 export async function saveSsoSettings(
   access: TenantAccess,
   input: SsoSettingsInput,
@@ -123,14 +130,13 @@ export async function saveSsoSettings(
   const result = await withTenant(access.tenant.id, async (tx): Promise<SaveSsoResult> => {
     const current = await tx.tenant.findUniqueOrThrow({
       where: { id: access.tenant.id },
-      select: { oidcIssuer: true, oidcClientId: true, oidcClientSecret: true, oidcEmailDomains: true },
+      select: { oidcIssuer: true, oidcClientId: true, oidcClientSecret: true },
     });
     if (!input.clientSecret && !current.oidcClientSecret) return { ok: false, fieldErrors: { clientSecret: ["sso.secretRequired"] } };
     const changed = [
       ...(current.oidcIssuer !== input.issuer ? ["issuer"] : []),
       ...(current.oidcClientId !== input.clientId ? ["clientId"] : []),
       ...(input.clientSecret ? ["clientSecret"] : []),
-      ...(current.oidcEmailDomains.join(",") !== input.emailDomains.join(",") ? ["emailDomains"] : []),
     ];
     if (changed.length === 0) return { ok: true, changed };
     await tx.tenant.update({
@@ -138,7 +144,6 @@ export async function saveSsoSettings(
       data: {
         oidcIssuer: input.issuer,
         oidcClientId: input.clientId,
-        oidcEmailDomains: input.emailDomains,
         ...(input.clientSecret ? { oidcClientSecret: seal(input.clientSecret, SSO_SECRET_PURPOSE) } : {}),
       },
     });
@@ -148,7 +153,7 @@ export async function saveSsoSettings(
       action: "settings.sso_updated",
       target: { type: "tenant", id: access.tenant.id },
       // The secret itself never enters the log: only that it changed.
-      data: { enabled: true, changed, issuer: input.issuer, clientId: input.clientId, emailDomains: input.emailDomains },
+      data: { enabled: true, changed, issuer: input.issuer, clientId: input.clientId },
       meta,
     });
     return { ok: true, changed };
@@ -157,18 +162,21 @@ export async function saveSsoSettings(
   return result;
 }
 
-/** Turns SSO off by clearing the whole configuration (secret included). */
+/**
+ * Turns SSO off by clearing the provider (secret included). The email domains and their
+ * verification stay: they prove domain ownership, whichever provider comes next.
+ */
 export async function disableSso(access: TenantAccess, meta: RequestMeta | null): Promise<{ changed: boolean }> {
   assertPermission(access, "settings.update");
   const changed = await withTenant(access.tenant.id, async (tx) => {
     const current = await tx.tenant.findUniqueOrThrow({
       where: { id: access.tenant.id },
-      select: { oidcIssuer: true, oidcClientId: true, oidcClientSecret: true, oidcEmailDomains: true },
+      select: { oidcIssuer: true, oidcClientId: true, oidcClientSecret: true },
     });
-    if (!current.oidcIssuer && !current.oidcClientId && !current.oidcClientSecret && current.oidcEmailDomains.length === 0) return false;
+    if (!current.oidcIssuer && !current.oidcClientId && !current.oidcClientSecret) return false;
     await tx.tenant.update({
       where: { id: access.tenant.id },
-      data: { oidcIssuer: null, oidcClientId: null, oidcClientSecret: null, oidcEmailDomains: [] },
+      data: { oidcIssuer: null, oidcClientId: null, oidcClientSecret: null },
     });
     await recordAudit(tx, {
       tenantId: access.tenant.id,

@@ -2,20 +2,21 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { AuthorizationError } from "@/lib/errors";
+import { AuthorizationError, isAppError } from "@/lib/errors";
 import { parseForm, submittedValues, type FormState } from "@/lib/forms";
 import type { Locale } from "@/lib/i18n/locales";
 import { customDomainSchema } from "@/lib/validation/custom-domain";
-import { ssoSettingsSchema } from "@/lib/validation/sso";
+import { ssoDomainActionSchema, ssoDomainSchema, ssoSettingsSchema } from "@/lib/validation/sso";
 import { requireTenantRole } from "@/server/auth/guard";
 import { env } from "@/server/env";
 import { errorState, fieldErrorState, unexpectedErrorState } from "@/server/forms/answer";
 import { appLocale } from "@/server/i18n/app-locale";
 import { requestMeta } from "@/server/request-context";
 import { appHost, clearCustomDomain, saveCustomDomain } from "@/server/tenants/custom-domain-settings";
-import { disableSso, saveSsoSettings } from "@/server/tenants/sso-settings";
+import { addSsoDomain, removeSsoDomain, verifySsoDomain } from "@/server/tenants/sso-domains";
+import { disableSso, loadSsoSettings, saveSsoSettings } from "@/server/tenants/sso-settings";
 
-/** The SSO section's form: "save" (and enable) or "disable" (clear everything). */
+/** The SSO section's provider form: "save" or "disable" (clear the provider). */
 export async function ssoSettingsAction(slug: string, _previous: FormState, formData: FormData): Promise<FormState> {
   const locale = await appLocale();
   const meta = await requestMeta();
@@ -28,21 +29,77 @@ export async function ssoSettingsAction(slug: string, _previous: FormState, form
     if (formData.get("intent") === "disable") {
       await disableSso(access, meta);
       revalidatePath(path);
-      return { status: "success", message: t("settings.cleared"), values: { issuer: "", clientId: "", emailDomains: "" } };
+      return { status: "success", message: t("settings.cleared"), values: { issuer: "", clientId: "" } };
     }
     const parsed = parseForm(ssoSettingsSchema({ allowInsecureLoopback: env().APP_ENV !== "production" }), formData);
     if (!parsed.ok) return ssoFieldErrorState(locale, parsed.fieldErrors, values);
     const result = await saveSsoSettings(access, parsed.data, meta);
     if (!result.ok) return ssoFieldErrorState(locale, result.fieldErrors, values);
     revalidatePath(path);
-    const saved = { issuer: parsed.data.issuer, clientId: parsed.data.clientId, emailDomains: parsed.data.emailDomains.join("\n") };
-    return { status: "success", message: t(result.changed.length > 0 ? "settings.saved" : "settings.unchanged"), values: saved };
+    const saved = { issuer: parsed.data.issuer, clientId: parsed.data.clientId };
+    if (result.changed.length === 0) return { status: "success", message: t("settings.unchanged"), values: saved };
+    const { status } = await loadSsoSettings(access.tenant.id);
+    return { status: "success", message: t(status === "on" ? "settings.saved" : "settings.savedAwaitingDomain"), values: saved };
   } catch (error) {
     if (error instanceof AuthorizationError) {
       if (error.code === "unauthenticated") redirect(`/signin/staff?next=${encodeURIComponent(path)}`);
       return errorState((await getTranslations({ locale, namespace: "errors" }))("forbidden.body"), values);
     }
     return unexpectedErrorState(error, locale, meta, values);
+  }
+}
+
+/** The SSO section's "add an email domain" form. */
+export async function addSsoDomainAction(slug: string, _previous: FormState, formData: FormData): Promise<FormState> {
+  const locale = await appLocale();
+  const meta = await requestMeta();
+  const path = `/${slug}/admin/settings`;
+  const values = submittedValues(formData);
+  const t = await getTranslations({ locale, namespace: "sso" });
+  try {
+    const access = await requireTenantRole(slug, "settings.update");
+    const parsed = parseForm(ssoDomainSchema, formData);
+    const result = parsed.ok ? await addSsoDomain(access, parsed.data, meta) : parsed;
+    if (!result.ok) return ssoFieldErrorState(locale, result.fieldErrors, values);
+    revalidatePath(path);
+    return { status: "success", message: t("settings.domains.notices.added", { domain: result.domain.domain }), values: { domain: "" } };
+  } catch (error) {
+    if (error instanceof AuthorizationError) {
+      if (error.code === "unauthenticated") redirect(`/signin/staff?next=${encodeURIComponent(path)}`);
+      return errorState((await getTranslations({ locale, namespace: "errors" }))("forbidden.body"), values);
+    }
+    return unexpectedErrorState(error, locale, meta, values);
+  }
+}
+
+/** One listed domain's buttons: "verify" (a DNS TXT lookup now) or "remove". */
+export async function ssoDomainAction(slug: string, _previous: FormState, formData: FormData): Promise<FormState> {
+  const locale = await appLocale();
+  const meta = await requestMeta();
+  const path = `/${slug}/admin/settings`;
+  const t = await getTranslations({ locale, namespace: "sso" });
+  try {
+    const access = await requireTenantRole(slug, "settings.update");
+    const parsed = parseForm(ssoDomainActionSchema, formData);
+    if (!parsed.ok) return errorState(t("settings.domains.notices.notFound"));
+    const { domainId, intent } = parsed.data;
+    if (intent === "remove") {
+      const { domain } = await removeSsoDomain(access, domainId, meta);
+      revalidatePath(path);
+      return { status: "success", message: t("settings.domains.notices.removed", { domain }) };
+    }
+    const result = await verifySsoDomain(access, domainId, meta);
+    // The outcome is stored on the domain, which the page shows next to it (with the reason of a failure).
+    revalidatePath(path);
+    const message = t(`settings.domains.notices.${result.outcome}`, { domain: result.domain });
+    return result.outcome === "failed" ? errorState(message) : { status: "success", message };
+  } catch (error) {
+    if (isAppError(error) && error.code === "notFound") return errorState(t("settings.domains.notices.notFound"));
+    if (error instanceof AuthorizationError) {
+      if (error.code === "unauthenticated") redirect(`/signin/staff?next=${encodeURIComponent(path)}`);
+      return errorState((await getTranslations({ locale, namespace: "errors" }))("forbidden.body"));
+    }
+    return unexpectedErrorState(error, locale, meta);
   }
 }
 
