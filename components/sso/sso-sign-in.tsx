@@ -1,8 +1,7 @@
 import { getTranslations } from "next-intl/server";
-import { startSsoSignInAction } from "@/app/(app)/signin/sso-actions";
 import type { Locale } from "@/lib/i18n/locales";
 import { FormAlert } from "@/components/ui/form-alert";
-import { SubmitButton } from "@/components/ui/submit-button";
+import { buttonClass } from "@/components/ui/button";
 import { loadTenantSso } from "@/server/auth/oidc-providers";
 
 const REASONS = ["email_missing", "email_unverified", "domain_not_allowed", "domain_unverified", "staff_account", "account_disabled", "provider_error", "unavailable", "rate_limited", "failed"] as const;
@@ -28,12 +27,13 @@ export async function SsoSignIn({ locale, query, next }: { locale: Locale; query
         </FormAlert>
       ) : null}
       {sso ? (
-        <form action={startSsoSignInAction} className="space-y-2">
+        // A plain form POST (app/(app)/signin/sso/route.ts): works without JavaScript.
+        <form method="post" action="/signin/sso" className="space-y-2">
           <input type="hidden" name="tenant" value={sso.tenant.slug} />
           <input type="hidden" name="next" value={next} />
-          <SubmitButton variant="secondary" className="w-full" pendingLabel={t("signIn.pending")}>
+          <button type="submit" className={buttonClass("secondary", "w-full")}>
             {t("signIn.button", { tenant: sso.tenant.name })}
-          </SubmitButton>
+          </button>
           <p className="text-sm text-slate-600">{t("signIn.hint")}</p>
         </form>
       ) : null}

@@ -3,7 +3,7 @@ import { isAppError } from "@/lib/errors";
 import { consume } from "../security/rate-limit";
 import NextAuth, { type NextAuthConfig } from "next-auth";
 import { cookies, headers } from "next/headers";
-import { redirect, unstable_rethrow } from "next/navigation";
+import { unstable_rethrow } from "next/navigation";
 import { NextRequest } from "next/server";
 import { SESSION_LIMITS } from "@/lib/auth/session-policy";
 import type { Locale } from "@/lib/i18n/locales";
@@ -95,32 +95,50 @@ async function recordSsoFailure(meta: RequestMeta, slug: string, reason: SsoFail
   );
 }
 
+export type SsoStart = { ok: true; url: string } | { ok: false; reason: SsoFailure };
+
 /**
- * The SSO button's server action: sends the browser to the tenant's provider. (Auth.js's lazy
- * `NextAuth(req => config)` gets no request inside a server action, so it could not tell which
- * tenant is meant; the tenant's configuration is built here directly.)
+ * The SSO button (a plain form POST to /signin/sso, which works without JavaScript): Auth.js
+ * starts the flow (state, PKCE and nonce cookies) and names the provider's authorization URL, which
+ * the route then sends the browser to. (Auth.js's lazy `NextAuth(req => config)` would not know
+ * which tenant is meant; the tenant's configuration is built here directly.)
  */
-export async function startSsoSignIn(slug: string, next: unknown): Promise<never> {
+export async function startSsoSignIn(slug: string, next: unknown): Promise<SsoStart> {
   const sso = await loadTenantSso(slug);
-  if (!sso) redirect(ssoErrorPath(slug, "unavailable"));
+  if (!sso) return { ok: false, reason: "unavailable" };
   const request = await currentSsoRequest(sso);
   // Each start makes the server fetch the provider's discovery document: bounded per address.
   try {
     await consume("ssoStartPerIp", request.meta.ip ?? "unknown");
   } catch (error) {
-    if (isAppError(error) && error.code === "rateLimited") redirect(ssoErrorPath(slug, "rate_limited"));
+    if (isAppError(error) && error.code === "rateLimited") return { ok: false, reason: "rate_limited" };
     throw error;
   }
   const { signIn } = NextAuth(await authConfig(request));
+  let detail: string;
   try {
-    await signIn(ssoProviderId(slug), { redirectTo: safeRedirectPath(next) });
+    const url: unknown = await signIn(ssoProviderId(slug), { redirectTo: safeRedirectPath(next), redirect: false });
+    if (typeof url === "string" && isProviderUrl(url, forwardedOrigin(await headers()))) return { ok: true, url };
+    // Auth.js answered with its own error page (a configuration problem) instead of the provider.
+    detail = "no provider URL";
   } catch (error) {
     unstable_rethrow(error);
     // Typically the provider's discovery document cannot be fetched.
     console.error(`[sso] request ${request.meta.requestId}: starting single sign-on for ${slug} failed:`, error);
-    await recordSsoFailure(request.meta, slug, "unavailable", null, error instanceof Error ? error.name : "unknown");
+    detail = error instanceof Error ? error.name : "unknown";
   }
-  redirect(ssoErrorPath(slug, "unavailable"));
+  await recordSsoFailure(request.meta, slug, "unavailable", null, detail);
+  return { ok: false, reason: "unavailable" };
+}
+
+/** An absolute http(s) URL elsewhere than this site: where a provider's sign-in page can be. */
+function isProviderUrl(value: string, ownOrigin: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "https:" || url.protocol === "http:") && url.origin !== ownOrigin;
+  } catch {
+    return false;
+  }
 }
 
 const { handlers } = NextAuth(async (request) => {

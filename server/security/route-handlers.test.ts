@@ -29,9 +29,13 @@ const REVIEWED_GET_HANDLERS: Record<string, string> = {
   "app/api/unsubscribe/[tenant]/[token]/route.ts":
     "The List-Unsubscribe address opened in a browser: redirects to the tenant's confirmation page (whose button unsubscribes); " +
     "writes nothing. Its POST is the one-click unsubscribe (RFC 8058).",
+  "app/(app)/signin/sso/route.ts":
+    "The page between the SSO button's POST and the provider: reads the provider URL that POST left in a sealed cookie, clears " +
+    "that cookie (so coming back from the provider does not start over) and answers a page that moves on to the provider; writes " +
+    "nothing on the server. Its POST starts the sign-in (same-origin checked).",
   "app/api/auth/[...nextauth]/route.ts":
     "The identity provider's redirect back (OIDC callback) creates the session — a GET by protocol. A forged callback fails Auth.js's " +
-    "state, PKCE and nonce checks, which are bound to cookies set when this browser started the sign-in (a server action, POST). " +
+    "state, PKCE and nonce checks, which are bound to cookies set when this browser started the sign-in (a form POST to /signin/sso). " +
     "Every other /api/auth path answers 404 before Auth.js runs.",
 };
 
