@@ -3,7 +3,7 @@ import { defineConfig, devices } from "@playwright/test";
 // The app under test is the production build (`npm run build` first), started by `npm start`
 // on the database scripts/test.ts prepared: a fresh PostgreSQL database (E2E_DATABASE_URL) or a
 // fresh embedded PGlite folder (E2E_PGLITE_DIR).
-import { E2E_PORT, E2E_SMTP_PORT } from "./e2e/support/ports";
+import { E2E_DNS_PORT, E2E_PORT, E2E_SMTP_PORT } from "./e2e/support/ports";
 
 const port = E2E_PORT;
 const baseURL = `http://127.0.0.1:${port}`;
@@ -49,6 +49,8 @@ export default defineConfig({
       APP_ENV: "test",
       // Mail goes through a real SMTP server (e2e/global-setup.ts), as in production.
       SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
+      // SSO domain verification asks the DNS server e2e/sso.spec.ts runs, not the internet.
+      SSO_DNS_SERVERS: `127.0.0.1:${E2E_DNS_PORT}`,
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },
