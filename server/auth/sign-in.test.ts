@@ -141,6 +141,20 @@ describe("staff sign-in", () => {
     }
     await expect(signInWithPassword({ email: "approver@mpmx.example", password: DEMO_STAFF_PASSWORD, meta: uniqueMeta() })).rejects.toMatchObject({ code: "rateLimited" });
   });
+
+  it("counts wrong passwords per IP address, not an office's correct ones: the 31st failure from one address is refused", async () => {
+    const office = { ...meta, ip: "192.0.2.77" };
+    // 40 correct sign-ins from one shared address (more than the 30 the address may fail).
+    for (let i = 0; i < 40; i++) {
+      const { token } = await signInWithPassword({ email: "editor@mpmx.example", password: DEMO_STAFF_PASSWORD, meta: office });
+      expect(token).toMatch(/\S{20,}/);
+    }
+    // Wrong passwords for 30 made-up accounts (5 per account would lock the account first) use up the address.
+    for (let i = 0; i < 30; i++) {
+      await expect(signInWithPassword({ email: `guess.${i}.${Date.now()}@example.com`, password: "wrong password", meta: office })).rejects.toMatchObject({ code: "invalid" });
+    }
+    await expect(signInWithPassword({ email: "editor@mpmx.example", password: DEMO_STAFF_PASSWORD, meta: office })).rejects.toMatchObject({ code: "rateLimited" });
+  });
 });
 
 describe("sessions end on the server", () => {

@@ -3,7 +3,7 @@ import { AppError } from "@/lib/errors";
 import { recordAudit } from "../audit/record";
 import { getDb } from "../db/client";
 import type { RequestMeta } from "../request-context";
-import { consume, reset } from "../security/rate-limit";
+import { consume, refund, reset } from "../security/rate-limit";
 import { open } from "../security/secret-box";
 import { hashToken } from "../security/tokens";
 import { normalizeEmail } from "@/lib/auth/email";
@@ -29,6 +29,7 @@ export async function signInWithPassword(input: { email: string; password: strin
     throw new AppError("invalid", "email or password wrong");
   }
   await reset("signInPerAccount", hashToken(email));
+  await refund("signInPerIp", input.meta.ip ?? "unknown");
   const session = await db.$transaction(async (tx) => {
     const created = await createSession(tx, { userId: user.id, method: "PASSWORD", mfa: false, kind: await sessionKindFor(tx, user.id), ip: input.meta.ip, userAgent: input.meta.userAgent });
     await recordAudit(tx, { tenantId: null, actor: { id: user.id, email }, action: "auth.password.verified", meta: input.meta });

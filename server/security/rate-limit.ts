@@ -7,7 +7,11 @@ import { env } from "../env";
 // Limits shared by every app instance: in PostgreSQL (rate_limits) by default, in Redis when
 // REDIS_URL is set. Keys never contain raw emails (hashed by the caller where it matters).
 export const RATE_LIMITS = {
-  /** Password sign-in attempts per account and per IP address. */
+  /**
+   * Password sign-in attempts per account and per IP address. A correct password gives the IP
+   * address its point back: the per-IP limit counts failures, so the staff of one office behind a
+   * shared address can all sign in, while guessing from one address stops after 30 wrong tries.
+   */
   signInPerAccount: { points: 5, duration: 15 * 60 },
   signInPerIp: { points: 30, duration: 15 * 60 },
   /** Magic links requested per address and per IP address. */
@@ -66,6 +70,11 @@ export async function consume(name: RateLimitName, key: string): Promise<void> {
     }
     throw error;
   }
+}
+
+/** Gives back the one attempt `consume` counted for a key (an attempt that turned out legitimate). */
+export async function refund(name: RateLimitName, key: string): Promise<void> {
+  await (await limiter(name)).reward(key, 1);
 }
 
 /** Forgets the attempts of a key (after a successful sign-in). */
