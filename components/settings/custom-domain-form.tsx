@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { IDLE, type FormState } from "@/lib/forms";
-import { Field } from "@/components/ui/field";
+import { HOSTNAME_INPUT, Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -27,10 +27,7 @@ export function CustomDomainForm({ action, canUpdate, domain, labels }: Props) {
         <Field
           formId={FORM_ID}
           name="domain"
-          inputMode="url"
-          autoComplete="off"
-          autoCapitalize="none"
-          spellCheck={false}
+          {...HOSTNAME_INPUT}
           maxLength={253}
           label={labels.domain}
           hint={labels.domainHint}

@@ -2,7 +2,7 @@
 import { useActionState } from "react";
 import { IDLE, type FormState } from "@/lib/forms";
 import { Badge } from "@/components/ui/badge";
-import { Field } from "@/components/ui/field";
+import { HOSTNAME_INPUT, Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 
@@ -109,10 +109,7 @@ export function SsoDomainList({ addAction, domainAction, canUpdate, domains, lab
           <Field
             formId={FORM_ID}
             name="domain"
-            inputMode="url"
-            autoComplete="off"
-            autoCapitalize="none"
-            spellCheck={false}
+            {...HOSTNAME_INPUT}
             maxLength={254}
             label={labels.domain}
             hint={labels.domainHint}

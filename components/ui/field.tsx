@@ -52,6 +52,9 @@ const controlClass = (invalid: boolean, extra: string) =>
 
 type FieldProps = FrameProps & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id" | "className">;
 
+/** Input attributes for a host or domain name: no autocorrect, capitalization or autofill, a URL keyboard. */
+export const HOSTNAME_INPUT = { inputMode: "url", autoComplete: "off", autoCapitalize: "none", spellCheck: false } as const;
+
 /** A labelled input whose errors are announced with it. */
 export function Field({ name, label, hint, errors, formId, id, className, ...input }: FieldProps) {
   return (
