@@ -11,10 +11,24 @@ import { requireTenantRole } from "@/server/auth/guard";
 import { env } from "@/server/env";
 import { errorState, fieldErrorState, unexpectedErrorState } from "@/server/forms/answer";
 import { appLocale } from "@/server/i18n/app-locale";
-import { requestMeta } from "@/server/request-context";
+import { requestMeta, type RequestMeta } from "@/server/request-context";
 import { appHost, clearCustomDomain, saveCustomDomain } from "@/server/tenants/custom-domain-settings";
 import { addSsoDomain, removeSsoDomain, verifySsoDomain } from "@/server/tenants/sso-domains";
 import { disableSso, loadSsoSettings, saveSsoSettings } from "@/server/tenants/sso-settings";
+
+/**
+ * The catch block of every settings action: a signed-out user goes to the staff sign-in and comes
+ * back here, a signed-in one without the permission gets the console's 403 sentence, anything else
+ * is a rate limit or an unexpected error (rethrows redirects).
+ */
+async function failureState(error: unknown, context: { locale: Locale; meta: RequestMeta; path: string; values?: Record<string, string> }): Promise<FormState> {
+  const { locale, meta, path, values } = context;
+  if (error instanceof AuthorizationError) {
+    if (error.code === "unauthenticated") redirect(`/signin/staff?next=${encodeURIComponent(path)}`);
+    return errorState((await getTranslations({ locale, namespace: "errors" }))("forbidden.body"), values);
+  }
+  return unexpectedErrorState(error, locale, meta, values);
+}
 
 /** The SSO section's provider form: "save" or "disable" (clear the provider). */
 export async function ssoSettingsAction(slug: string, _previous: FormState, formData: FormData): Promise<FormState> {
@@ -41,11 +55,7 @@ export async function ssoSettingsAction(slug: string, _previous: FormState, form
     const { status } = await loadSsoSettings(access.tenant.id);
     return { status: "success", message: t(status === "on" ? "settings.saved" : "settings.savedAwaitingDomain"), values: saved };
   } catch (error) {
-    if (error instanceof AuthorizationError) {
-      if (error.code === "unauthenticated") redirect(`/signin/staff?next=${encodeURIComponent(path)}`);
-      return errorState((await getTranslations({ locale, namespace: "errors" }))("forbidden.body"), values);
-    }
-    return unexpectedErrorState(error, locale, meta, values);
+    return failureState(error, { locale, meta, path, values });
   }
 }
 
@@ -64,11 +74,7 @@ export async function addSsoDomainAction(slug: string, _previous: FormState, for
     revalidatePath(path);
     return { status: "success", message: t("settings.domains.notices.added", { domain: result.domain.domain }), values: { domain: "" } };
   } catch (error) {
-    if (error instanceof AuthorizationError) {
-      if (error.code === "unauthenticated") redirect(`/signin/staff?next=${encodeURIComponent(path)}`);
-      return errorState((await getTranslations({ locale, namespace: "errors" }))("forbidden.body"), values);
-    }
-    return unexpectedErrorState(error, locale, meta, values);
+    return failureState(error, { locale, meta, path, values });
   }
 }
 
@@ -95,11 +101,7 @@ export async function ssoDomainAction(slug: string, _previous: FormState, formDa
     return result.outcome === "failed" ? errorState(message) : { status: "success", message };
   } catch (error) {
     if (isAppError(error) && error.code === "notFound") return errorState(t("settings.domains.notices.notFound"));
-    if (error instanceof AuthorizationError) {
-      if (error.code === "unauthenticated") redirect(`/signin/staff?next=${encodeURIComponent(path)}`);
-      return errorState((await getTranslations({ locale, namespace: "errors" }))("forbidden.body"));
-    }
-    return unexpectedErrorState(error, locale, meta);
+    return failureState(error, { locale, meta, path });
   }
 }
 
@@ -152,10 +154,6 @@ export async function customDomainAction(slug: string, _previous: FormState, for
     const message = result.changed ? t("customDomain.saved", { domain: result.domain }) : t("customDomain.unchanged");
     return { status: "success", message, values: { domain: result.domain } };
   } catch (error) {
-    if (error instanceof AuthorizationError) {
-      if (error.code === "unauthenticated") redirect(`/signin/staff?next=${encodeURIComponent(path)}`);
-      return errorState((await getTranslations({ locale, namespace: "errors" }))("forbidden.body"), values);
-    }
-    return unexpectedErrorState(error, locale, meta, values);
+    return failureState(error, { locale, meta, path, values });
   }
 }
