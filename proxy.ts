@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { customDomainRoute } from "@/lib/routing/custom-domain";
 import { normalizeHost } from "@/lib/routing/host";
-import { internalPath, isRenderedPerRequest } from "@/lib/routing/internal-path";
+import { acceptsActions, internalPath, isRenderedPerRequest } from "@/lib/routing/internal-path";
 import { isVerificationPath, verificationJsonPath } from "@/lib/attestations/verification-code";
 import { isAppPath, LOCALE_COOKIE, LOCALE_HEADER, negotiateAppLocale } from "@/lib/routing/app-locale";
 import { appPagePolicy, newNonce, publicPagePolicy, type CspOptions } from "@/lib/security/csp";
@@ -27,9 +27,11 @@ export async function proxy(request: NextRequest) {
 
   const host = normalizeHost(request.headers.get("host"));
   const slug = host && host !== new URL(env().APP_ORIGIN).hostname ? await tenantSlugForHost(host) : null;
+  let mainOriginOnly = false;
   if (slug) {
     const route = customDomainRoute(slug, pathname);
     // The console and sign-in live on the main origin only: here they are the tenant's 404 page.
+    mainOriginOnly = route.kind === "main-origin-only";
     pathname = route.kind === "tenant" ? route.pathname : `/${slug}/not-found`;
   } else if (isAppPath(pathname) || isVerificationPath(pathname)) {
     return appRequest(request, headers, csp);
@@ -39,6 +41,12 @@ export async function proxy(request: NextRequest) {
   if (target === null) {
     headers.set("x-request-id", crypto.randomUUID());
     return secured(NextResponse.next({ request: { headers } }), publicPagePolicy(csp));
+  }
+  if (!READ_METHODS.has(request.method) && !acceptsActions(target)) {
+    // Only the subscription pages take a form post. Next would render any other page afresh for a
+    // POST (its page cache serves GET), and a 404 page would answer 200 (not-found-page.tsx).
+    const status = mainOriginOnly ? 404 : 405;
+    return secured(new NextResponse(null, { status, headers: { allow: "GET, HEAD" } }), publicPagePolicy(csp));
   }
   const url = request.nextUrl.clone();
   url.pathname = target;
@@ -54,6 +62,8 @@ export async function proxy(request: NextRequest) {
   // scripts (server/cache/page-cache-handler.mjs); a browser enforces both.
   return secured(NextResponse.rewrite(url, { request: { headers } }), publicPagePolicy(csp));
 }
+
+const READ_METHODS = new Set(["GET", "HEAD"]);
 
 function appRequest(request: NextRequest, headers: Headers, csp: CspOptions) {
   const query = request.nextUrl.searchParams.get("lang");

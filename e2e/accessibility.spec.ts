@@ -30,7 +30,7 @@ for (const [group, pages] of Object.entries(PAGE_GROUPS)) {
     for (const [url, status] of pages) {
       await test.step(url, async () => {
         await open(page, url, status, "load");
-        // A 404 body is filled in on the client (see errors.spec.ts): scan what the visitor sees.
+        // With JavaScript the client swaps a 404's body for not-found.tsx: scan what the visitor sees.
         if (status === 404) await expect(page.getByTestId("not-found")).toBeVisible();
         // Scan the redline with every unchanged section opened, so that their text is checked too.
         await page.locator("details").evaluateAll((all) => all.forEach((details) => ((details as HTMLDetailsElement).open = true)));

@@ -52,8 +52,8 @@ test("the console and sign-in exist on the main origin only: on the custom domai
     const response = await request.get(path, onDomain);
     expect(response.status(), path).toBe(404);
     expect(response.headers()["location"], path).toBeUndefined();
-    // MPMX's own (cached, public) 404 page, whose body Next streams as data (errors.spec.ts):
-    // no nonce, no sign-in form.
+    // MPMX's own public 404 page (components/trust-center/not-found-page.tsx): no nonce, no
+    // sign-in form.
     const html = await response.text();
     expect(html, path).toContain("Seite nicht gefunden");
     expect(html, path).toContain("<title>MPMX</title>");

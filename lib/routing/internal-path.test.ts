@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { slugProblem } from "../tenants/slug";
-import { internalPath, isRenderedPerRequest } from "./internal-path";
+import { acceptsActions, internalPath, isRenderedPerRequest } from "./internal-path";
 
 const map = (url: string) => {
   const u = new URL(url, "http://localhost");
@@ -65,6 +65,30 @@ describe("isRenderedPerRequest", () => {
       // A sample internal path of the page: each [param] becomes a value.
       const internal = ["", "mpmx", "de", ...segments.map((segment) => (segment.startsWith("[") ? "value" : segment))].join("/");
       expect(isRenderedPerRequest(internal), internal).toBe(true);
+    }
+  });
+});
+
+describe("acceptsActions", () => {
+  it("names the subscription form and the per-request pages, no other page", () => {
+    for (const url of ["/mpmx/subscribe", "/mpmx/subscribe?lang=en", "/mpmx/unsubscribe/abc123", "/mpmx/subscribe/confirm/abc123"]) {
+      expect(acceptsActions(map(url)!), url).toBe(true);
+    }
+    for (const url of ["/mpmx", "/mpmx/measures", "/mpmx/measures/v/2", "/mpmx/measures/compare?from=1&to=2", "/mpmx/certifications", "/mpmx/subscribe/x", "/mpmx/unknown", "/about", "/"]) {
+      expect(acceptsActions(map(url)!), url).toBe(false);
+    }
+  });
+
+  it("agrees with the public pages that post server actions", () => {
+    const root = path.resolve("app/[tenant]/[lang]");
+    const pages = (readdirSync(root, { recursive: true, encoding: "utf8" }) as string[]).filter((file) => file.endsWith("page.tsx"));
+    const withActions = pages.filter((file) => /from "[^"]*\/actions"/.test(readFileSync(path.join(root, file), "utf8"))).map((file) => path.dirname(file));
+    expect(withActions.sort()).toEqual(["subscribe", "subscribe/confirm/[token]", "unsubscribe/[token]"]);
+    for (const file of pages) {
+      const segments = path.dirname(file).split(path.sep).filter((segment) => segment !== ".");
+      // A sample internal path of the page: each [param] becomes a value.
+      const internal = ["", "mpmx", "de", ...segments.map((segment) => (segment.startsWith("[") ? "value" : segment))].join("/");
+      expect(acceptsActions(internal), internal).toBe(withActions.includes(path.dirname(file)));
     }
   });
 });

@@ -39,6 +39,17 @@ export function isRenderedPerRequest(internal: string): boolean {
   return rest[0] === "subscribe" && rest[1] === "confirm" && rest.length === 3;
 }
 
+/**
+ * Public pages whose forms post a server action to their own address: the subscription form and
+ * the two per-request pages. Any other public page answers GET and HEAD only, so that a POST cannot
+ * make the server render a cached page afresh (the page cache serves GET only). Takes an internal
+ * path; lib/routing/internal-path.test.ts checks it against the pages that import actions.
+ */
+export function acceptsActions(internal: string): boolean {
+  const [, , ...rest] = internal.split("/").filter(Boolean);
+  return (rest[0] === "subscribe" && rest.length === 1) || isRenderedPerRequest(internal);
+}
+
 /** "-" marks a missing value, "x" an invalid one: the compare page explains which. */
 function compareSegment(raw: string | null): string {
   if (!raw) return "-";

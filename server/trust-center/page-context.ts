@@ -1,6 +1,5 @@
 import "server-only";
 import { cache } from "react";
-import { notFound } from "next/navigation";
 import { setRequestLocale } from "next-intl/server";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/i18n/locales";
 import { isTenantSlug } from "@/lib/tenants/slug";
@@ -29,12 +28,20 @@ export interface TrustCenterContext {
   lang: string;
 }
 
-/** For pages: the tenant (or a localized 404) and the locale, registered with next-intl. */
-export async function trustCenterContext(params: Promise<TrustCenterParams>): Promise<TrustCenterContext> {
+/**
+ * For pages and their metadata: the route's tenant (null when the slug names none) and locale,
+ * registered with next-intl. Never throws: a page answers an unknown tenant with <NotFoundPage />.
+ */
+export async function trustCenterRoute(params: Promise<TrustCenterParams>): Promise<Omit<TrustCenterContext, "tenant"> & { tenant: PublicTenant | null }> {
   const { tenant: slug, lang } = await params;
   const tenant = await findTenant(slug);
   const locale = resolveLocale(lang, tenant);
   setRequestLocale(locale);
-  if (!tenant) notFound();
   return { tenant, locale, lang };
+}
+
+/** For pages: the tenant and locale, or null when the slug names no tenant (render <NotFoundPage />). */
+export async function trustCenterContext(params: Promise<TrustCenterParams>): Promise<TrustCenterContext | null> {
+  const route = await trustCenterRoute(params);
+  return route.tenant ? { ...route, tenant: route.tenant } : null;
 }

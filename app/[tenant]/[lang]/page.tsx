@@ -6,7 +6,8 @@ import { pickLocalized } from "@/lib/i18n/localized";
 import { trustCenterHref } from "@/lib/trust-center/links";
 import { previousVersion, versionTimeline } from "@/lib/trust-center/versions";
 import { getCertifications, getPublishedVersions } from "@/server/trust-center/queries";
-import { trustCenterContext, type TrustCenterParams } from "@/server/trust-center/page-context";
+import { trustCenterContext, trustCenterRoute, type TrustCenterParams } from "@/server/trust-center/page-context";
+import { NotFoundPage } from "@/components/trust-center/not-found-page";
 import { TenantShell } from "@/components/trust-center/tenant-shell";
 import { CertificationCard } from "@/components/trust-center/certification-card";
 import { UpcomingVersions } from "@/components/measures/upcoming-versions";
@@ -17,13 +18,15 @@ export const revalidate = false;
 type Props = { params: Promise<TrustCenterParams> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { tenant, locale } = await trustCenterContext(params);
+  const { tenant, locale } = await trustCenterRoute(params);
   const t = await getTranslations({ locale, namespace: "common" });
+  if (!tenant) return { title: { absolute: t("notFound.title") } };
   return { title: { absolute: `${tenant.name} · ${t("nav.label")}` }, description: pickLocalized(tenant.description, locale, tenant.defaultLocale)?.value };
 }
 
 export default async function TrustCenterHomePage({ params }: Props) {
   const context = await trustCenterContext(params);
+  if (!context) return <NotFoundPage />;
   const { tenant, locale, lang } = context;
   const t = await getTranslations({ locale, namespace: "measures" });
   const tc = await getTranslations({ locale, namespace: "common" });

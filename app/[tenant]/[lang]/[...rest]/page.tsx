@@ -1,4 +1,5 @@
-import { notFound } from "next/navigation";
+import { trustCenterRoute, type TrustCenterParams } from "@/server/trust-center/page-context";
+import { NotFoundPage } from "@/components/trust-center/not-found-page";
 
 export const revalidate = false;
 export const dynamicParams = true;
@@ -7,6 +8,7 @@ export function generateStaticParams() {
 }
 
 // Any unknown path below a tenant renders the tenant's localized 404.
-export default function UnknownTrustCenterPage(): never {
-  notFound();
+export default async function UnknownTrustCenterPage({ params }: { params: Promise<TrustCenterParams> }) {
+  await trustCenterRoute(params);
+  return <NotFoundPage />;
 }

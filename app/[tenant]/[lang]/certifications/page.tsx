@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { dayInZone } from "@/lib/dates";
 import { getCertifications } from "@/server/trust-center/queries";
-import { trustCenterContext, type TrustCenterParams } from "@/server/trust-center/page-context";
+import { trustCenterContext, trustCenterRoute, type TrustCenterParams } from "@/server/trust-center/page-context";
+import { NotFoundPage } from "@/components/trust-center/not-found-page";
 import { TenantShell } from "@/components/trust-center/tenant-shell";
 import { CertificationCard } from "@/components/trust-center/certification-card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -14,12 +15,13 @@ export const revalidate = false;
 type Props = { params: Promise<TrustCenterParams> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await trustCenterContext(params);
+  const { locale } = await trustCenterRoute(params);
   return { title: (await getTranslations({ locale, namespace: "measures" }))("certifications.title") };
 }
 
 export default async function CertificationsPage({ params }: Props) {
   const context = await trustCenterContext(params);
+  if (!context) return <NotFoundPage />;
   const { tenant, locale } = context;
   const t = await getTranslations({ locale, namespace: "measures" });
   const ta = await getTranslations({ locale, namespace: "attestations" });

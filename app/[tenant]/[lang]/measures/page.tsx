@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { versionTimeline } from "@/lib/trust-center/versions";
 import { getPublishedVersions } from "@/server/trust-center/queries";
-import { trustCenterContext, type TrustCenterParams } from "@/server/trust-center/page-context";
+import { trustCenterContext, trustCenterRoute, type TrustCenterParams } from "@/server/trust-center/page-context";
+import { NotFoundPage } from "@/components/trust-center/not-found-page";
 import { TenantShell } from "@/components/trust-center/tenant-shell";
 import { EmptyState } from "@/components/ui/empty-state";
 import { UpcomingVersions } from "@/components/measures/upcoming-versions";
@@ -13,13 +14,14 @@ export const revalidate = false;
 type Props = { params: Promise<TrustCenterParams> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await trustCenterContext(params);
+  const { locale } = await trustCenterRoute(params);
   const t = await getTranslations({ locale, namespace: "common" });
   return { title: t("nav.measures") };
 }
 
 export default async function CurrentMeasuresPage({ params }: Props) {
   const context = await trustCenterContext(params);
+  if (!context) return <NotFoundPage />;
   const versions = await getPublishedVersions(context.tenant);
   const { current, upcoming } = versionTimeline(versions, new Date());
   const t = await getTranslations({ locale: context.locale, namespace: "measures" });

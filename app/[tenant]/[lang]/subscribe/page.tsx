@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { SUBSCRIPTION_TOPICS } from "@/lib/validation/subscriptions";
 import { trustCenterHref } from "@/lib/trust-center/links";
-import { trustCenterContext, type TrustCenterParams } from "@/server/trust-center/page-context";
+import { trustCenterContext, trustCenterRoute, type TrustCenterParams } from "@/server/trust-center/page-context";
+import { NotFoundPage } from "@/components/trust-center/not-found-page";
 import { TenantShell } from "@/components/trust-center/tenant-shell";
 import { SubscribeForm } from "@/components/subscriptions/subscribe-form";
 import { subscribeAction } from "./actions";
@@ -14,12 +15,13 @@ export const revalidate = false;
 type Props = { params: Promise<TrustCenterParams> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await trustCenterContext(params);
+  const { locale } = await trustCenterRoute(params);
   return { title: (await getTranslations({ locale, namespace: "subscriptions" }))("form.title") };
 }
 
 export default async function SubscribePage({ params }: Props) {
   const context = await trustCenterContext(params);
+  if (!context) return <NotFoundPage />;
   const { tenant, locale, lang } = context;
   const t = await getTranslations({ locale, namespace: "subscriptions" });
   return (

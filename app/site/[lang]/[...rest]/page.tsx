@@ -1,4 +1,6 @@
-import { notFound } from "next/navigation";
+import { setRequestLocale } from "next-intl/server";
+import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/locales";
+import { NotFoundPage } from "@/components/trust-center/not-found-page";
 
 export const revalidate = false;
 export const dynamicParams = true;
@@ -7,6 +9,8 @@ export function generateStaticParams() {
 }
 
 // Unknown paths below Vouchsafe's own pages get the site's localized 404.
-export default function UnknownSitePage(): never {
-  notFound();
+export default async function UnknownSitePage({ params }: { params: Promise<{ lang: string }> }) {
+  const { lang } = await params;
+  setRequestLocale(isLocale(lang) ? lang : DEFAULT_LOCALE);
+  return <NotFoundPage />;
 }

@@ -6,7 +6,8 @@ import { pickLocalized } from "@/lib/i18n/localized";
 import { trustCenterHref } from "@/lib/trust-center/links";
 import { previousVersion, versionTimeline } from "@/lib/trust-center/versions";
 import { getPublishedVersions } from "@/server/trust-center/queries";
-import { trustCenterContext, type TrustCenterParams } from "@/server/trust-center/page-context";
+import { trustCenterContext, trustCenterRoute, type TrustCenterParams } from "@/server/trust-center/page-context";
+import { NotFoundPage } from "@/components/trust-center/not-found-page";
 import { TenantShell } from "@/components/trust-center/tenant-shell";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -16,12 +17,13 @@ export const revalidate = false;
 type Props = { params: Promise<TrustCenterParams> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await trustCenterContext(params);
+  const { locale } = await trustCenterRoute(params);
   return { title: (await getTranslations({ locale, namespace: "measures" }))("versions.title") };
 }
 
 export default async function VersionHistoryPage({ params }: Props) {
   const context = await trustCenterContext(params);
+  if (!context) return <NotFoundPage />;
   const { tenant, locale, lang } = context;
   const t = await getTranslations({ locale, namespace: "measures" });
   const versions = await getPublishedVersions(tenant);

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { parseVersionNumber } from "@/lib/trust-center/versions";
 import { getPublishedVersions } from "@/server/trust-center/queries";
-import { trustCenterContext, type TrustCenterParams } from "@/server/trust-center/page-context";
+import { trustCenterContext, trustCenterRoute, type TrustCenterParams } from "@/server/trust-center/page-context";
+import { NotFoundPage } from "@/components/trust-center/not-found-page";
 import { TenantShell } from "@/components/trust-center/tenant-shell";
 import { VersionView } from "@/components/measures/version-view";
 
@@ -16,7 +16,7 @@ export function generateStaticParams() {
 type Props = { params: Promise<TrustCenterParams & { n: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await trustCenterContext(params);
+  const { locale } = await trustCenterRoute(params);
   const { n } = await params;
   const t = await getTranslations({ locale, namespace: "measures" });
   return { title: t("version", { number: n }) };
@@ -24,10 +24,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function VersionPermalinkPage({ params }: Props) {
   const context = await trustCenterContext(params);
+  if (!context) return <NotFoundPage />;
   const number = parseVersionNumber((await params).n);
   const versions = await getPublishedVersions(context.tenant);
   const version = versions.find((v) => v.number === number);
-  if (!version) notFound();
+  if (!version) return <NotFoundPage />;
   return (
     <TenantShell context={context} active="history" path={`/measures/v/${version.number}`}>
       <VersionView context={context} versions={versions} version={version} permalink />

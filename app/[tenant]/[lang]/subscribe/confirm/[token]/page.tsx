@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { trustCenterContext, type TrustCenterParams } from "@/server/trust-center/page-context";
+import { trustCenterContext, trustCenterRoute, type TrustCenterParams } from "@/server/trust-center/page-context";
 import { TenantShell } from "@/components/trust-center/tenant-shell";
 import { TokenForm } from "@/components/subscriptions/token-form";
 import { confirmSubscriptionAction } from "../../actions";
@@ -12,12 +13,15 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<TrustCenterParams & { token: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await trustCenterContext(params);
+  const { locale } = await trustCenterRoute(params);
   return { title: (await getTranslations({ locale, namespace: "subscriptions" }))("confirm.title"), robots: { index: false } };
 }
 
 export default async function ConfirmSubscriptionPage({ params }: Props) {
   const context = await trustCenterContext(params);
+  // Rendered per request, so the status is sent before a boundary could change it: a plain notFound()
+  // keeps the 404 (its body needs JavaScript, see components/trust-center/not-found-page.tsx).
+  if (!context) notFound();
   const { token } = await params;
   const { tenant, locale, lang } = context;
   const t = await getTranslations({ locale, namespace: "subscriptions" });

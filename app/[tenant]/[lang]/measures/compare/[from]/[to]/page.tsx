@@ -3,7 +3,8 @@ import { getTranslations } from "next-intl/server";
 import { computeRedline } from "@/lib/redline";
 import { selectComparison, sectionsInLocale } from "@/lib/trust-center/versions";
 import { getPublishedVersions, getVersionSections } from "@/server/trust-center/queries";
-import { trustCenterContext, type TrustCenterParams } from "@/server/trust-center/page-context";
+import { trustCenterContext, trustCenterRoute, type TrustCenterParams } from "@/server/trust-center/page-context";
+import { NotFoundPage } from "@/components/trust-center/not-found-page";
 import { TenantShell } from "@/components/trust-center/tenant-shell";
 import { FallbackNotice } from "@/components/trust-center/fallback-notice";
 import { RedlineView } from "@/components/measures/redline-view";
@@ -21,7 +22,7 @@ type Props = { params: Promise<TrustCenterParams & { from: string; to: string }>
 const rawParam = (segment: string) => (segment === "-" ? null : segment);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await trustCenterContext(params);
+  const { locale } = await trustCenterRoute(params);
   const { from, to } = await params;
   const t = await getTranslations({ locale, namespace: "measures" });
   return { title: /^\d+$/.test(from) && /^\d+$/.test(to) ? t("compare.title", { from, to }) : t("compare.pickerTitle") };
@@ -29,6 +30,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ComparePage({ params }: Props) {
   const context = await trustCenterContext(params);
+  if (!context) return <NotFoundPage />;
   const { tenant, locale } = context;
   const { from, to } = await params;
   const versions = await getPublishedVersions(tenant);
