@@ -30,8 +30,8 @@ const nextConfig: NextConfig = {
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "11mb" } },
   // Separate build folders let the e2e run and the benchmark build beside a developer's own build.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
-  // Next's page cache, plus a script policy with the hashes of each cached page's inline scripts
-  // (a cached page cannot carry a per-request nonce; see lib/security/csp.ts).
+  // Next's page cache; it serves the cached documents without scripts and gives each cached page its
+  // script policy (a cached page cannot carry a per-request nonce; see lib/security/csp.ts).
   cacheHandler: path.join(process.cwd(), "server/cache/page-cache-handler.mjs"),
   // Loaded by Node at runtime instead of bundled: PGlite reads its .wasm/.data files next to its module.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "pg", "@node-rs/argon2", "nodemailer", "ioredis", "pg-boss", "pdf-lib", "@pdf-lib/fontkit"],

@@ -8,10 +8,12 @@
 // cached copy. Instead they get two policies, and a browser enforces both (CSP3 §8.1):
 // - this one, from proxy.ts, written before the page is looked up: everything but the scripts
 //   as strict as the signed-in pages', and script-src 'self' 'unsafe-inline';
-// - the page cache's (server/cache/page-cache-handler.mjs), stored with the page when it enters
-//   the cache: script-src 'self' plus the SHA-256 of each of that page's inline scripts (Next's
-//   RSC payload, self.__next_f.push(...)).
-// A script must pass both, so only those exact inline scripts run: an injected <script> is
+// - the page cache's (server/cache/page-scripts.mjs), stored with the page when it enters the
+//   cache. The documents (measures, history, redline, certifications) are served without any
+//   script, so theirs is script-src 'none'. A page with a form keeps Next's scripts, and its
+//   policy is script-src 'self' plus the SHA-256 of each of its inline scripts (Next's RSC
+//   payload, self.__next_f.push(...)).
+// A script must pass both, so at most those exact inline scripts run: an injected <script> is
 // blocked, as is any inline event handler (script-src-attr 'none' in both). The public pages that
 // are rendered per request (subscription confirmation, unsubscribe) get the nonce policy instead
 // (lib/routing/internal-path.ts, isRenderedPerRequest).
