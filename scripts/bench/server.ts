@@ -1,5 +1,5 @@
 // The production server exactly as deployed: `npm start` (migrate + seed demo data, then
-// `next start`) on the benchmark's own build folder and database. Load only ever targets 127.0.0.1.
+// server/http/serve.mjs) on the benchmark's own build folder and database. Load only ever targets 127.0.0.1.
 import { createServer } from "node:net";
 import { BENCH_DIST_DIR } from "./build";
 import { onCleanup } from "./cleanup";

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { nodeFs } from "next/dist/server/lib/node-fs-methods.js";
 import FileSystemCacheModule from "next/dist/server/lib/incremental-cache/file-system-cache.js";
 import PageCacheHandler from "./page-cache-handler.mjs";
+import { createFrontCache, registerFrontCache } from "../http/front-cache.mjs";
 import { inlineScriptHashes, PAGES_WITH_SCRIPTS, pageRoute, preparePage, scriptPolicy, withoutScripts } from "./page-scripts.mjs";
 
 // Hashes written out by hand (printf 'x' | openssl dgst -sha256 -binary | base64), so the test does
@@ -166,7 +167,7 @@ const FileSystemCache: any = (FileSystemCacheModule as { default?: unknown }).de
 describe("PageCacheHandler (Next's file-system cache underneath)", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "page-cache-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  // As Next constructs it for `next start`, without the shared memory layer: reads come from disk.
+  // As Next constructs it for its server, without the shared memory layer: reads come from disk.
   const handler = new PageCacheHandler({ fs: nodeFs, flushToDisk: true, serverDistDir: dir, revalidatedTags: [], maxMemoryCacheSize: 0 });
   const context = { kind: "APP_PAGE", isRoutePPREnabled: false, isFallback: false };
   const entry = (status: number) => ({
@@ -200,6 +201,15 @@ describe("PageCacheHandler (Next's file-system cache underneath)", () => {
     const read = await handler.get("/site/de/about", context);
     expect(read?.value?.html).toBe("<html><body><main>200</main></body></html>");
     expect(read?.value?.headers?.["content-security-policy"]).toBe("script-src 'none'");
+  });
+
+  it("empties the front cache on revalidateTag (publishing, revalidatePath)", async () => {
+    const front = createFrontCache();
+    registerFrontCache(front);
+    front.set("host /mpmx/measures", { status: 200, headers: [], body: Buffer.from("old"), gzip: null, storedAt: Date.now(), bytes: 3 });
+    await handler.revalidateTag(["tenant:mpmx"], { expire: 0 });
+    expect(front.size).toBe(0);
+    expect(front.generation).toBe(1);
   });
 
   it("does not keep a 404: nothing on disk, the next request renders again", async () => {

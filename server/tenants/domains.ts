@@ -1,6 +1,7 @@
 import "server-only";
 import { normalizeHost } from "@/lib/routing/host";
 import { getDb } from "../db/client";
+import { clearFrontCache } from "../http/front-cache.mjs";
 
 // Host → tenant slug for custom domains, asked by proxy.ts on requests to any host but APP_ORIGIN's.
 // The whole (small) table of custom domains is held in memory and reloaded at most every 30 s, so
@@ -87,4 +88,8 @@ const holder = globalThis as unknown as { __vouchsafeDomains?: DomainDirectory }
 const directory = (holder.__vouchsafeDomains ??= createDomainDirectory({ load: loadCustomDomains }));
 
 export const tenantSlugForHost = (host: string | null | undefined) => directory.slugForHost(host);
-export const forgetCustomDomains = () => directory.forget();
+/** A domain changed: look the table up again, and drop the pages kept for the old hosts. */
+export const forgetCustomDomains = () => {
+  directory.forget();
+  clearFrontCache();
+};

@@ -1,0 +1,37 @@
+// @ts-check
+// The production server (`npm start`, after scripts/prestart.ts): Next's request handler behind the
+// front cache (front-cache.mjs). Otherwise what `next start` does: the build in NEXT_DIST_DIR,
+// PORT (3000) and HOSTNAME (all interfaces), and on SIGINT/SIGTERM it stops taking requests,
+// finishes the running ones and exits.
+import http from "node:http";
+import next from "next";
+import { createFrontCache, frontCachedListener, registerFrontCache } from "./front-cache.mjs";
+
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOSTNAME || undefined;
+const started = Date.now();
+
+const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? "localhost", port });
+await app.prepare();
+const handle = app.getRequestHandler();
+
+const cache = createFrontCache({ maxBytes: Number(process.env.FRONT_CACHE_MAX_MB ?? 32) * 1024 * 1024 });
+registerFrontCache(cache);
+const listener = process.env.FRONT_CACHE === "off" ? (/** @type {any} */ request, /** @type {any} */ response) => void handle(request, response) : frontCachedListener({ handle, cache });
+const server = http.createServer(listener);
+server.listen(port, hostname, () => {
+  console.log(`▲ Vouchsafe on http://${hostname ?? "localhost"}:${port}, ready in ${Date.now() - started} ms`);
+});
+
+let closing = false;
+/** @param {NodeJS.Signals} signal */
+const shutdown = (signal) => {
+  if (closing) return;
+  closing = true;
+  server.close(() => {
+    void app.close().finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
+  });
+  server.closeIdleConnections();
+};
+process.on("SIGINT", shutdown);
+process.on("SIGTERM", shutdown);
