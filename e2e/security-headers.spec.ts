@@ -61,28 +61,43 @@ async function expectInjectedHandlerBlocked(page: Page, violations: () => Promis
   expect(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected)).toBeUndefined();
 }
 
-/** The proxy's policy of a cached public page: the same for everyone, no nonce. */
-function expectPublicPolicy(response: Response, proxyPolicy: string) {
-  const csp = expectCommonHeaders({ ...response.headers(), "content-security-policy": proxyPolicy });
+/**
+ * Opens a cached public page: two policies, the proxy's first (the same for everyone, no nonce),
+ * and no nonce in the HTML either.
+ */
+async function openCachedPage(page: Page, path: string) {
+  const response = await open(page, path, 200, "load");
+  const [proxyPolicy, cachePolicy, ...more] = await cspHeaders(response);
+  expect(more).toEqual([]);
+  const csp = expectCommonHeaders({ ...response.headers(), "content-security-policy": proxyPolicy! });
   expect(csp.get("script-src")).toBe("'self' 'unsafe-inline'");
   expect(csp.get("script-src-attr")).toBe("'none'");
   expect(csp.get("style-src")).toBe("'self'");
   expect(proxyPolicy).not.toContain("nonce-");
+  const html = await response.text();
+  expect(html).not.toContain("nonce=");
+  return { proxyPolicy: proxyPolicy!, cachePolicy: cachePolicy!, html };
+}
+
+/** No violation so far, injected scripts and handlers blocked, and the same policies on a cache hit. */
+async function expectScriptsContained(page: Page, path: string, violations: () => Promise<string[]>, policies: string[]) {
+  expect(await violations()).toEqual([]);
+  await expectInjectedScriptBlocked(page, violations);
+  await expectInjectedHandlerBlocked(page, violations);
+  const again = await page.request.get(path);
+  expect(again.headers()["x-nextjs-cache"]).toBe("HIT");
+  expect(await cspHeaders(again)).toEqual(policies);
+  return again;
 }
 
 test("a cached document (the measures): plain HTML, no script at all, and a second policy allowing none", async ({ page }) => {
   const violations = await watchCspViolations(page);
-  const response = await open(page, "/mpmx/measures", 200, "load");
-  const [proxyPolicy, cachePolicy, ...more] = await cspHeaders(response);
-  expect(more).toEqual([]);
-  expectPublicPolicy(response, proxyPolicy!);
+  const { proxyPolicy, cachePolicy, html } = await openCachedPage(page, "/mpmx/measures");
   expect(cachePolicy).toBe("script-src 'none'");
-  const html = await response.text();
   // Neither Next's runtime nor its RSC payload: the page is its HTML.
   expect(html).not.toMatch(/<script\b/i);
   expect(html).not.toContain('as="script"');
   expect(html).not.toContain("__next_f");
-  expect(html).not.toContain("nonce=");
   expect(await page.evaluate(() => typeof (window as unknown as { next?: unknown }).next)).toBe("undefined");
   expect(await page.locator("script").count()).toBe(0);
 
@@ -95,25 +110,14 @@ test("a cached document (the measures): plain HTML, no script at all, and a seco
   await expect(page).toHaveURL("/mpmx/measures/compare?from=1&to=2");
   await expect(page.getByTestId("count-changed")).toBeVisible();
   expect(await page.locator("body").evaluate((body) => getComputedStyle(body).getPropertyValue("--brand").trim())).toBe("#0b5cad");
-  expect(await violations()).toEqual([]);
-  await expectInjectedScriptBlocked(page, violations);
-  await expectInjectedHandlerBlocked(page, violations);
-
-  // Served again from the cache: the same HTML and the same two policies.
-  const again = await page.request.get("/mpmx/measures");
-  expect(again.headers()["x-nextjs-cache"]).toBe("HIT");
-  expect(await cspHeaders(again)).toEqual([proxyPolicy, cachePolicy]);
+  // Served again from the cache: the same two policies and the same HTML.
+  const again = await expectScriptsContained(page, "/mpmx/measures", violations, [proxyPolicy, cachePolicy]);
   expect(await again.text()).toBe(html);
 });
 
 test("a cached page with a form (subscribe): the second policy names the hash of each inline script; it hydrates with no violation", async ({ page }) => {
   const violations = await watchCspViolations(page);
-  const response = await open(page, "/mpmx/subscribe", 200, "load");
-  const [proxyPolicy, cachePolicy, ...more] = await cspHeaders(response);
-  expect(more).toEqual([]);
-  expectPublicPolicy(response, proxyPolicy!);
-  const html = await response.text();
-  expect(html).not.toContain("nonce=");
+  const { proxyPolicy, cachePolicy, html } = await openCachedPage(page, "/mpmx/subscribe");
 
   // The second policy lists exactly the inline scripts of this HTML: with both enforced, only they run.
   const cache = cspDirectives(cachePolicy);
@@ -128,13 +132,7 @@ test("a cached page with a form (subscribe): the second policy names the hash of
 
   // Next's scripts ran (the page hydrated) under the policy.
   await expect.poll(() => page.evaluate(() => Boolean((window as unknown as { next?: { appDir?: boolean } }).next?.appDir))).toBe(true);
-  expect(await violations()).toEqual([]);
-  await expectInjectedScriptBlocked(page, violations);
-  await expectInjectedHandlerBlocked(page, violations);
-
-  const again = await page.request.get("/mpmx/subscribe");
-  expect(again.headers()["x-nextjs-cache"]).toBe("HIT");
-  expect(await cspHeaders(again)).toEqual([proxyPolicy, cachePolicy]);
+  await expectScriptsContained(page, "/mpmx/subscribe", violations, [proxyPolicy, cachePolicy]);
 });
 
 test("a public page rendered per request (unsubscribe link) gets a nonce on every script instead", async ({ page }) => {
