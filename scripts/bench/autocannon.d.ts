@@ -10,6 +10,8 @@ declare module "autocannon" {
       pipelining?: number;
       /** Seconds before a request counts as a timeout (and an error). */
       timeout?: number;
+      /** Sent with every request. */
+      headers?: Record<string, string>;
     }
     /** Percentile keys are written p50, p97_5, p99, p99_9 … */
     interface Histogram {

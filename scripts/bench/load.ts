@@ -42,8 +42,11 @@ export async function warmUp(baseUrl: string, path: string, times = 5): Promise<
   return { timings, bytes, cache };
 }
 
-export async function measure(baseUrl: string, path: string, durationS = DURATION_S): Promise<PageResult> {
-  const result = await autocannon({ url: baseUrl + path, connections: CONNECTIONS, duration: durationS });
+/** Request headers of a browser that matter to the server's answer: it accepts compressed bodies. */
+export const BROWSER_HEADERS = { "accept-encoding": "gzip, deflate, br, zstd" };
+
+export async function measure(baseUrl: string, path: string, durationS = DURATION_S, headers: Record<string, string> = {}): Promise<PageResult> {
+  const result = await autocannon({ url: baseUrl + path, connections: CONNECTIONS, duration: durationS, headers });
   return {
     path,
     requestsPerSec: result.requests.average,
