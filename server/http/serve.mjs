@@ -1,14 +1,15 @@
 // @ts-check
 // The production server (`npm start`, after scripts/prestart.ts): Next's request handler behind the
 // front cache (front-cache.mjs). Otherwise what `next start` does: the build in NEXT_DIST_DIR,
-// PORT (3000) and HOSTNAME (all interfaces), and on SIGINT/SIGTERM it stops taking requests,
-// finishes the running ones and exits.
+// PORT (3000), all interfaces unless LISTEN_ADDRESS names one (not HOSTNAME: containers set that
+// to their own name), and on SIGINT/SIGTERM it stops taking requests, finishes the running ones
+// and exits.
 import http from "node:http";
 import next from "next";
 import { createFrontCache, frontCachedListener, registerFrontCache } from "./front-cache.mjs";
 
 const port = Number(process.env.PORT ?? 3000);
-const hostname = process.env.HOSTNAME || undefined;
+const hostname = process.env.LISTEN_ADDRESS || undefined;
 const started = Date.now();
 
 const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? "localhost", port });
