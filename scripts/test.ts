@@ -65,7 +65,7 @@ async function main() {
   ok = ok && results.every((r) => r.ok);
   ok = ok && (await stage("production build for e2e", bin("next"), ["build"], { ...process.env, NEXT_DIST_DIR: distDir, NEXT_SKIP_TYPECHECK: "1" }));
   if (ok && serverUrl) {
-    const url = await createDatabase(serverUrl, `vouchsafe_e2e_${Date.now()}`, { throwaway: true });
+    const url = await createDatabase(serverUrl, `vouchsafe_e2e_${Date.now()}`);
     try {
       await e2e("PostgreSQL server", { E2E_DATABASE_URL: url });
     } finally {

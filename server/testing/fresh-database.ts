@@ -16,7 +16,7 @@ export async function openFreshTestDatabase(): Promise<{ database: TestDatabase;
   let database: TestDatabase;
   let drop: () => Promise<void>;
   if (shared.kind === "postgres") {
-    const url = await createDatabase(shared.url, `vouchsafe_fresh_${Date.now()}_${process.pid}`, { throwaway: true });
+    const url = await createDatabase(shared.url, `vouchsafe_fresh_${Date.now()}_${process.pid}`);
     database = { kind: "postgres", url };
     drop = () => dropDatabase(url);
     process.env.DATABASE_URL = url;

@@ -48,7 +48,7 @@ export default async function setup(project: TestProject) {
   let database: TestDatabase;
   let cleanup: () => Promise<void>;
   if (serverUrl) {
-    const url = await createDatabase(serverUrl, `vouchsafe_test_${Date.now()}_${process.pid}`, { throwaway: true });
+    const url = await createDatabase(serverUrl, `vouchsafe_test_${Date.now()}_${process.pid}`);
     database = { kind: "postgres", url };
     cleanup = () => dropDatabase(url);
   } else {

@@ -17,17 +17,10 @@ async function withAdmin<T>(url: string, fn: (client: pg.Client) => Promise<T>):
   }
 }
 
-/**
- * Creates `name` on the server of `serverUrl`; returns the URL of the new database.
- * `throwaway`: a test database, whose commits need not wait for the disk (synchronous_commit off:
- * a crash could lose the last commits, which a test run never needs). Benchmarks leave it on.
- */
-export async function createDatabase(serverUrl: string, name: string, { throwaway = false }: { throwaway?: boolean } = {}): Promise<string> {
+/** Creates `name` on the server of `serverUrl`; returns the URL of the new database. */
+export async function createDatabase(serverUrl: string, name: string): Promise<string> {
   if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`unsafe database name ${name}`);
-  await withAdmin(serverUrl, async (client) => {
-    await client.query(`CREATE DATABASE "${name}"`);
-    if (throwaway) await client.query(`ALTER DATABASE "${name}" SET synchronous_commit = off`);
-  });
+  await withAdmin(serverUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return url.toString();
