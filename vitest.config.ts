@@ -20,7 +20,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     globalSetup: ["./server/testing/global-setup.ts"],
-    fileParallelism: false,
+    // Two files at a time (this machine and CI have 2 cores), each worker on its own copy of the
+    // seeded database (server/testing/global-setup.ts); the fuzz files alone take minutes.
+    maxWorkers: Number(process.env.TEST_WORKERS || 2),
     // Processed by Vite rather than loaded by Node: the next-intl/config alias above must reach
     // next-intl's own imports, and next-auth imports "next/server" without the extension Node's ESM needs.
     server: { deps: { inline: ["next-intl", "next-auth"] } },

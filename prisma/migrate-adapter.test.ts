@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { inject } from "vitest";
 import { servePglite } from "@/scripts/pglite-serve";
+import { testDatabase } from "@/server/testing/database";
 import { migrateAdapter, remapCatalogTypes } from "./migrate-adapter";
 
 // Each workaround in migrate-adapter.ts guards against data loss or a broken migration; these
 // tests fail if one is dropped or an upgrade changes the behaviour underneath it.
 
-const database = inject("testDatabase");
+const database = testDatabase();
 const first = async (adapter: { queryRaw(q: { sql: string; args: unknown[]; argTypes: [] }): Promise<{ rows: unknown[][] }> }, sql: string) =>
   (await adapter.queryRaw({ sql, args: [], argTypes: [] })).rows[0]?.[0];
 

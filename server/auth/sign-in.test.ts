@@ -3,7 +3,7 @@ import { DEMO_RECOVERY_CODE, DEMO_STAFF_PASSWORD, DEMO_TOTP_SECRET } from "@/pri
 import { seedDemoData } from "@/prisma/seed/seed-demo";
 import { AppError } from "@/lib/errors";
 import { closeDb, getDb, withTenant } from "@/server/db/client";
-import { connectTestDatabase } from "@/server/testing/database";
+import { connectTestDatabase, testDatabase } from "@/server/testing/database";
 import { requestMagicLink, redeemMagicLink } from "./magic-link";
 import { readSession } from "./session";
 import { signInWithPassword, verifySecondFactor } from "./staff-sign-in";
@@ -32,8 +32,7 @@ async function platformEvents(action: string, email: string) {
   // Platform events are not readable by the app role (no tenant): count through a definer-free path
   // is impossible by design, so read them with the owner connection of the test database.
   const { Client } = await import("pg");
-  const { inject } = await import("vitest");
-  const database = inject("testDatabase");
+  const database = testDatabase();
   if (database.kind !== "postgres") return null;
   const client = new Client({ connectionString: database.url });
   await client.connect();

@@ -5,14 +5,14 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { inject } from "vitest";
+import { testDatabase } from "./database";
 import { migrate } from "@/scripts/migrate";
 import { createDatabase, dropDatabase } from "./postgres-admin";
 import type { TestDatabase } from "./global-setup";
 
 /** Call in beforeAll, before anything opens the database; points the app's client at the new one. */
 export async function openFreshTestDatabase(): Promise<{ database: TestDatabase; drop: () => Promise<void> }> {
-  const shared = inject("testDatabase");
+  const shared = testDatabase();
   let database: TestDatabase;
   let drop: () => Promise<void>;
   if (shared.kind === "postgres") {

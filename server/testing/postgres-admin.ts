@@ -26,6 +26,16 @@ export async function createDatabase(serverUrl: string, name: string): Promise<s
   return url.toString();
 }
 
+/** Creates `name` as a copy of the database at `templateUrl` (which nobody may have open); returns its URL. */
+export async function copyDatabase(templateUrl: string, name: string): Promise<string> {
+  const template = decodeURIComponent(new URL(templateUrl).pathname.slice(1));
+  for (const n of [template, name]) if (!/^[a-z0-9_]+$/.test(n)) throw new Error(`unsafe database name ${n}`);
+  await withAdmin(templateUrl, (client) => client.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
+  const url = new URL(templateUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
 export async function dropDatabase(databaseUrl: string): Promise<void> {
   const name = decodeURIComponent(new URL(databaseUrl).pathname.slice(1));
   if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`unsafe database name ${name}`);
