@@ -11,6 +11,15 @@ import { migrate } from "./migrate";
 // Migrations and the seed write as the owner; the app itself runs as app_user.
 connectAsOwner();
 
+// The whole environment, the server's settings included (serve.mjs starts only after this step):
+// a wrong value stops the start here with its name and reason, before anything is migrated.
+try {
+  env();
+} catch (error) {
+  console.error(`[prestart] ${(error as Error).message}`);
+  process.exit(1);
+}
+
 const started = Date.now();
 const mode = dbMode();
 try {

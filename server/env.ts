@@ -40,6 +40,14 @@ const schema = z.object({
     .optional()
     .transform((value) => value?.split(",").map((entry) => entry.trim()).filter((entry) => entry.length > 0))
     .refine((servers) => !servers || servers.every(isDnsServer), "must be IP addresses with optional ports, e.g. 127.0.0.1:5353,[::1]:53"),
+  /** The production server (`npm start`, server/http/serve.mjs): port, interface, front cache. */
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Interface to listen on (an IP address or host name); unset = all. Not HOSTNAME: containers set that to their own name. */
+  LISTEN_ADDRESS: z.string().regex(/^[\w.:-]+$/, "must be an IP address or host name").optional(),
+  /** "off" serves every request through Next (for comparisons); the front cache answers repeated cached pages. */
+  FRONT_CACHE: z.enum(["on", "off"]).default("on"),
+  /** Memory bound of the front cache, in MB. */
+  FRONT_CACHE_MAX_MB: z.coerce.number().min(1).max(4096).default(32),
 }).superRefine((value, ctx) => {
   if (value.APP_ENV !== "production") return;
   if (!value.AUTH_SECRET) ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required in production (APP_ENV=production)" });
@@ -69,14 +77,15 @@ export function servedOverHttps(): boolean {
 
 export type Env = z.infer<typeof schema>;
 
+/** Parses an environment; throws one error naming every invalid variable and why. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) throw new Error(`Invalid environment:\n${z.prettifyError(result.error)}`);
+  return result.data;
+}
+
 let parsed: Env | undefined;
 export function env(): Env {
-  if (!parsed) {
-    const result = schema.safeParse(process.env);
-    if (!result.success) {
-      throw new Error(`Invalid environment:\n${z.prettifyError(result.error)}`);
-    }
-    parsed = result.data;
-  }
+  parsed ??= parseEnv(process.env);
   return parsed;
 }

@@ -8,15 +8,19 @@ import http from "node:http";
 import next from "next";
 import { createFrontCache, frontCachedListener, registerFrontCache } from "./front-cache.mjs";
 
-const port = Number(process.env.PORT ?? 3000);
+// PORT, LISTEN_ADDRESS, FRONT_CACHE and FRONT_CACHE_MAX_MB are validated with the rest of the
+// environment by scripts/prestart.ts (server/env.ts), which `npm start` runs first.
+const port = Number(process.env.PORT || 3000);
 const hostname = process.env.LISTEN_ADDRESS || undefined;
+const frontCacheMb = Number(process.env.FRONT_CACHE_MAX_MB || 32);
+if (!Number.isInteger(port) || !(frontCacheMb >= 1)) throw new Error("invalid PORT or FRONT_CACHE_MAX_MB: start the server with `npm start`, which checks the environment");
 const started = Date.now();
 
 const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? "localhost", port });
 await app.prepare();
 const handle = app.getRequestHandler();
 
-const cache = createFrontCache({ maxBytes: Number(process.env.FRONT_CACHE_MAX_MB ?? 32) * 1024 * 1024 });
+const cache = createFrontCache({ maxBytes: frontCacheMb * 1024 * 1024 });
 registerFrontCache(cache);
 const listener = process.env.FRONT_CACHE === "off" ? (/** @type {any} */ request, /** @type {any} */ response) => void handle(request, response) : frontCachedListener({ handle, cache });
 const server = http.createServer(listener);
