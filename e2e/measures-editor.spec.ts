@@ -3,6 +3,7 @@ import type { Page } from "@playwright/test";
 import { expectNoSeriousAxeViolations } from "./fixtures/axe";
 import { signInAsStaff } from "./fixtures/auth";
 import { expect, test } from "./fixtures/test";
+import { closeDraftAfterFailure } from "./fixtures/drafts";
 
 // The measures editor: an editor imports a small text (errors with line numbers, then a preview,
 // then accepts), edits a section (body and change kind) while the live redline follows, translates
@@ -45,6 +46,9 @@ async function screenshots(page: Page, name: string) {
   }
   await page.setViewportSize({ width: 1280, height: 720 });
 }
+
+// One open draft at a time: a failure here must not fail the later journeys for the same reason.
+test.afterEach(async ({ browser }, testInfo) => closeDraftAfterFailure(browser, testInfo));
 
 test("an editor imports, edits and translates a draft; a second editor's stale save gets the conflict with both texts", async ({ page, browser }) => {
   test.setTimeout(180_000);

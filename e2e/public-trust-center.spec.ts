@@ -1,4 +1,5 @@
 import { expect, open, sectionHeadings, test, textsWithoutSrOnly } from "./fixtures/test";
+import { closeDraftAfterFailure } from "./fixtures/drafts";
 import {
   MPMX_REDLINE_1_TO_2,
   MPMX_REDLINE_WORDS_DE,
@@ -17,6 +18,9 @@ async function expectCounts(page: Page, counts: { added: number; removed: number
     await expect(page.getByTestId(`count-${kind}`), `count-${kind}`).toHaveAttribute("data-count", String(count));
   }
 }
+
+// One open draft at a time: a failure here must not fail the later journeys for the same reason.
+test.afterEach(async ({ browser }, testInfo) => closeDraftAfterFailure(browser, testInfo));
 
 test("home → measures → history → version 1 → redline 1 → 2", async ({ page }) => {
   await test.step("landing page leads to the MPMX trust center", async () => {

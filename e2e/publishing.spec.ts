@@ -6,6 +6,7 @@ import { expectNoSeriousAxeViolations } from "./fixtures/axe";
 import { signInAsStaff, uniqueEmail } from "./fixtures/auth";
 import { linkIn, receivedMails, waitForMail } from "./fixtures/mail";
 import { expect, open, submitForm, test } from "./fixtures/test";
+import { closeDraftAfterFailure } from "./fixtures/drafts";
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyWebhook } from "../server/webhooks/signature";
 
 // The publishing journey of issue 4: an editor imports and edits a draft and submits it; the four-eyes
@@ -82,6 +83,9 @@ async function newestPublished(page: Page): Promise<number> {
 async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 }
+
+// One open draft at a time: a failure here must not fail the later journeys for the same reason.
+test.afterEach(async ({ browser }, testInfo) => closeDraftAfterFailure(browser, testInfo));
 
 test("an editor imports, edits and submits; an author-approver cannot review; an approver publishes; the public pages show it", async ({ page, browser }) => {
   test.setTimeout(300_000);

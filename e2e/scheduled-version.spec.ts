@@ -2,6 +2,7 @@ import type { Page } from "@playwright/test";
 import { localDateTimeOf } from "../lib/measures/workflow-dates";
 import { signInAsStaff } from "./fixtures/auth";
 import { expect, open, test } from "./fixtures/test";
+import { closeDraftAfterFailure } from "./fixtures/drafts";
 
 // Must show 5: a version published to take effect a few seconds later becomes current on the
 // cached public pages at that moment, with no deploy and no request to the console: the outbox
@@ -18,6 +19,9 @@ async function newestPublished(page: Page): Promise<number> {
   const links = await page.getByTestId("version-entry").getByRole("heading", { level: 2 }).allTextContents();
   return Math.max(...links.map((text) => Number(/\d+/.exec(text)?.[0] ?? 0)));
 }
+
+// One open draft at a time: a failure here must not fail the later journeys for the same reason.
+test.afterEach(async ({ browser }, testInfo) => closeDraftAfterFailure(browser, testInfo));
 
 test("a scheduled version becomes current at its effective date without a deploy", async ({ browser, page }) => {
   test.setTimeout(120_000);

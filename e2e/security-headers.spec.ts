@@ -3,6 +3,7 @@ import type { APIResponse, Page, Response } from "@playwright/test";
 import { DEMO_PASSWORD } from "./fixtures/auth";
 import { cspDirectives, watchCspViolations } from "./fixtures/csp";
 import { expect, open, sectionHeadings, test } from "./fixtures/test";
+import { closeDraftAfterFailure } from "./fixtures/drafts";
 import { E2E_PORT } from "./support/ports";
 
 // Security headers on the two kinds of pages (cached public, per-request signed-in), the CSP nonce
@@ -89,6 +90,9 @@ async function expectScriptsContained(page: Page, path: string, violations: () =
   expect(await cspHeaders(again)).toEqual(policies);
   return again;
 }
+
+// One open draft at a time: a failure here must not fail the later journeys for the same reason.
+test.afterEach(async ({ browser }, testInfo) => closeDraftAfterFailure(browser, testInfo));
 
 test("a cached document (the measures): plain HTML, no script at all, and a second policy allowing none", async ({ page }) => {
   const violations = await watchCspViolations(page);
