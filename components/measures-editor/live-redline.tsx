@@ -48,7 +48,7 @@ export function LiveRedline({ base, current, labels }: { base: RedlineSection | 
           {diff.status === "added" ? <Change op="insert" text={title} labels={labels} /> : <Tokens tokens={diff.title} labels={labels} />}
         </p>
       ) : null}
-      <div className="space-y-3 leading-relaxed">
+      <div className="doc-text">
         {groupBlocks(diff.blocks).map((group, g) => {
           if (!group.list) return group.items.map((block, i) => <p key={`${g}-${i}`}><BlockContent block={block} labels={labels} /></p>);
           const List = group.ordered ? "ol" : "ul";

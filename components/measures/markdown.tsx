@@ -36,14 +36,14 @@ export function groupBlocks<T extends Pick<Block, "type"> & { ordered?: boolean 
 
 export function MarkdownBody({ markdown }: { markdown: string }) {
   return (
-    <div className="space-y-3 leading-relaxed">
+    <div className="doc-text">
       {groupBlocks(parseBlocks(markdown)).map((group, g) => {
         if (!group.list) {
           return group.items.map((block, i) => <p key={`${g}-${i}`}><InlineNodes nodes={parseInline(block.text)} /></p>);
         }
         const List = group.ordered ? "ol" : "ul";
         return (
-          <List key={g} className={group.ordered ? "list-decimal space-y-1.5 pl-6" : "list-disc space-y-1.5 pl-6 marker:text-slate-400"}>
+          <List key={g} className={group.ordered ? "doc-list-ordered" : "doc-list"}>
             {group.items.map((block, i) => <li key={i}><InlineNodes nodes={parseInline(block.text)} /></li>)}
           </List>
         );

@@ -29,8 +29,8 @@ export async function MeasuresDocument({ title, contentLocale, pageLocale, secti
           <ol className="space-y-1 text-sm" lang={lang}>
             {numbered.map((section) => (
               <li key={section.key}>
-                <a href={`#${section.key}`} className="flex gap-2 rounded px-1 py-0.5 text-slate-700 no-underline hover:bg-slate-100 hover:text-slate-900">
-                  <span className="w-5 shrink-0 text-right tabular-nums text-slate-500">{section.number}.</span>
+                <a href={`#${section.key}`} className="toc-link">
+                  <span className="toc-number">{`${section.number}.`}</span>
                   <span className="min-w-0 break-words">{section.title}</span>
                 </a>
               </li>
@@ -53,10 +53,10 @@ export async function MeasuresDocument({ title, contentLocale, pageLocale, secti
             ) : (
               <section key={section.key} id={section.key} aria-labelledby={`${section.key}-heading`} className="scroll-mt-6 print-break-avoid">
                 <div className="group mb-3 flex items-baseline gap-2">
-                  <h2 id={`${section.key}-heading`} className="min-w-0 break-words text-xl font-semibold text-slate-900">
+                  <h2 id={`${section.key}-heading`} className="section-title">
                     {sectionHeading(section.number, section.title)}
                   </h2>
-                  <a href={`#${section.key}`} className="print-hidden text-base text-slate-400 no-underline opacity-60 hover:text-brand group-hover:opacity-100 focus:opacity-100">
+                  <a href={`#${section.key}`} className="section-anchor print-hidden">
                     <span aria-hidden="true">#</span>
                     <span className="sr-only">{t("sectionLink")}: {sectionHeading(section.number, section.title)}</span>
                   </a>

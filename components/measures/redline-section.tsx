@@ -37,12 +37,12 @@ function BlockContent({ block, labels }: { block: BlockDiff; labels: Labels }) {
 
 function Blocks({ blocks, labels }: { blocks: BlockDiff[]; labels: Labels }) {
   return (
-    <div className="space-y-3 leading-relaxed">
+    <div className="doc-text">
       {groupBlocks(blocks).map((group, g) => {
         if (!group.list) return group.items.map((block, i) => <p key={`${g}-${i}`}><BlockContent block={block} labels={labels} /></p>);
         const List = group.ordered ? "ol" : "ul";
         return (
-          <List key={g} className={cn("space-y-1.5 pl-6", group.ordered ? "list-decimal" : "list-disc marker:text-slate-400")}>
+          <List key={g} className={group.ordered ? "doc-list-ordered" : "doc-list"}>
             {group.items.map((block, i) => <li key={i}><BlockContent block={block} labels={labels} /></li>)}
           </List>
         );
@@ -76,8 +76,8 @@ export async function RedlineSectionView({ section, locale }: { section: Section
 
   if (section.status === "unchanged") {
     return (
-      <details className="group rounded-xl border border-slate-200 bg-white shadow-sm" data-testid="redline-section" data-status="unchanged" data-key={section.key}>
-        <summary className="flex cursor-pointer list-none flex-wrap items-center justify-between gap-3 px-5 py-3">
+      <details className="redline-card group border-slate-200" data-testid="redline-section" data-status="unchanged" data-key={section.key}>
+        <summary className="redline-summary">
           <span className="font-medium text-slate-800">{sectionHeading(number, title)}</span>
           <span className="flex items-center gap-3">
             {badges}
@@ -95,7 +95,7 @@ export async function RedlineSectionView({ section, locale }: { section: Section
     <section
       aria-label={sectionHeading(number, title)}
       className={cn(
-        "rounded-xl border bg-white p-5 shadow-sm print-break-avoid",
+        "redline-card p-5 print-break-avoid",
         section.status === "added" && "border-emerald-300",
         section.status === "removed" && "border-rose-300",
         section.status === "changed" && "border-amber-300",
@@ -104,7 +104,7 @@ export async function RedlineSectionView({ section, locale }: { section: Section
       data-status={section.status}
       data-key={section.key}
     >
-      <div className="mb-3 flex flex-wrap items-start justify-between gap-3">
+      <div className="redline-head">
         <h2 className="text-lg font-semibold text-slate-900">
           {numberPrefix}
           {section.status === "removed" ? <Change op="delete" labels={labels}>{title}</Change> : section.status === "added" ? <Change op="insert" labels={labels}>{title}</Change> : heading}

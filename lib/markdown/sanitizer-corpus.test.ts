@@ -87,9 +87,9 @@ describe("the sanitizer corpus", () => {
 
   it("keeps safe links and the text of everything else", () => {
     expect(render("[Docs](https://example.com/docs) and <script>alert(1)</script>")).toBe(
-      '<div class="space-y-3 leading-relaxed"><p><a href="https://example.com/docs" rel="nofollow noopener" class="text-brand underline">Docs</a> and &lt;script&gt;alert(1)&lt;/script&gt;</p></div>',
+      '<div class="doc-text"><p><a href="https://example.com/docs" rel="nofollow noopener" class="text-brand underline">Docs</a> and &lt;script&gt;alert(1)&lt;/script&gt;</p></div>',
     );
-    expect(render("[x](javascript:alert(1))")).toBe('<div class="space-y-3 leading-relaxed"><p>[x](javascript:alert(1))</p></div>');
+    expect(render("[x](javascript:alert(1))")).toBe('<div class="doc-text"><p>[x](javascript:alert(1))</p></div>');
     // The live redline shows typed markup as inserted text.
     const [typed] = renderRedlines("<img src=x onerror=alert(1)>");
     expect(typed).toContain("<ins>");
