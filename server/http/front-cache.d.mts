@@ -21,7 +21,7 @@ export declare function registerFrontCache(cache: FrontCache): void;
 export declare function clearFrontCache(): void;
 export declare function frontCacheKey(request: IncomingMessage): string | null;
 export declare function sendEntry(request: IncomingMessage, response: ServerResponse, entry: Entry): void;
-export declare function entryFrom(response: ServerResponse, body: Buffer, storedAt: number): Entry | null;
+export declare function entryFrom(response: ServerResponse, sent: Buffer, storedAt: number): Entry | null;
 export declare function frontCachedListener(options: {
   handle: (request: IncomingMessage, response: ServerResponse) => unknown;
   cache: FrontCache;

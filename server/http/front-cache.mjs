@@ -1,5 +1,5 @@
 // @ts-check
-import { gzipSync } from "node:zlib";
+import { gunzipSync, gzipSync } from "node:zlib";
 
 // The front cache: the public pages Next serves from its page cache, kept as finished responses in
 // memory and served without entering Next at all.
@@ -12,7 +12,8 @@ import { gzipSync } from "node:zlib";
 // What is kept: exactly what Next itself served from its page cache (x-nextjs-cache: HIT, 200, an
 // HTML page, no cookie): those bytes are the same for everyone already. Everything else (the
 // signed-in area, per-request pages, RSC requests of client navigation, posts, assets) goes to
-// Next as before. A gzip copy is made once per entry for clients that accept it.
+// Next as before, compressed by Next as before. Each entry holds the page plain and gzip-compressed
+// (as Next sent it, or compressed here once), for clients with and without gzip.
 //
 // Freshness: any revalidateTag/revalidatePath in this process (publishing, a certification change,
 // a scheduled version becoming current; server/cache/page-cache-handler.mjs) and any change of a
@@ -140,6 +141,8 @@ export function sendEntry(request, response, entry) {
 
 /**
  * Lets `handle` answer the request and keeps the response when Next served it from its page cache.
+ * Next compresses as it always does (the client's Accept-Encoding reaches it unchanged); only a
+ * response that can be kept is collected, decided at its first bytes, when its headers are set.
  * @param {FrontCache} cache
  * @param {string} key
  * @param {import("node:http").IncomingMessage} request
@@ -148,15 +151,15 @@ export function sendEntry(request, response, entry) {
  */
 function captureResponse(cache, key, request, response, now) {
   if (request.method !== "GET") return;
-  // Identity from Next: the copy is compressed here, once, for every later client that accepts it.
-  delete request.headers["accept-encoding"];
   const generation = cache.generation;
-  /** @type {Buffer[]} */
-  const chunks = [];
+  /** @type {Buffer[] | null | undefined} undefined until the first bytes, null when not kept */
+  let chunks;
   const write = response.write.bind(response);
   const end = response.end.bind(response);
   /** @param {unknown} chunk @param {unknown} encoding */
   const collect = (chunk, encoding) => {
+    if (chunks === undefined) chunks = keepable(response) ? [] : null;
+    if (chunks === null) return;
     if (typeof chunk === "string") chunks.push(Buffer.from(chunk, typeof encoding === "string" ? /** @type {BufferEncoding} */ (encoding) : "utf8"));
     else if (chunk instanceof Uint8Array) chunks.push(Buffer.from(chunk));
   };
@@ -168,7 +171,7 @@ function captureResponse(cache, key, request, response, now) {
     if (chunk !== undefined && typeof chunk !== "function") collect(chunk, rest[0]);
     const result = end(chunk, ...rest);
     // Cleared while this response was being made: it may predate the change, so it is not kept.
-    if (cache.generation === generation) {
+    if (chunks && cache.generation === generation) {
       const entry = entryFrom(response, Buffer.concat(chunks), now());
       if (entry) cache.set(key, entry);
     }
@@ -177,17 +180,34 @@ function captureResponse(cache, key, request, response, now) {
 }
 
 /**
- * The entry for a finished response, or null when it is not one Next served from its page cache.
+ * Whether a response is one Next served from its page cache: the same bytes for everyone.
  * @param {import("node:http").ServerResponse} response
- * @param {Buffer} body
+ */
+function keepable(response) {
+  const encoding = response.getHeader("content-encoding");
+  return (
+    response.statusCode === 200 &&
+    response.getHeader("x-nextjs-cache") === "HIT" &&
+    response.getHeader("set-cookie") === undefined &&
+    (encoding === undefined || encoding === "gzip") &&
+    String(response.getHeader("content-type") ?? "").startsWith("text/html")
+  );
+}
+
+/**
+ * The entry for a finished response, or null when it is not one Next served from its page cache.
+ * `sent` is the body as sent: plain, or gzip when Next compressed it for this client; the entry
+ * holds both forms (a plain body is compressed here, once, when it is worth it).
+ * @param {import("node:http").ServerResponse} response
+ * @param {Buffer} sent
  * @param {number} storedAt
  * @returns {Entry | null}
  */
-export function entryFrom(response, body, storedAt) {
-  if (response.statusCode !== 200) return null;
-  if (response.getHeader("x-nextjs-cache") !== "HIT") return null;
-  if (response.getHeader("set-cookie") !== undefined || response.getHeader("content-encoding") !== undefined) return null;
-  if (!String(response.getHeader("content-type") ?? "").startsWith("text/html")) return null;
+export function entryFrom(response, sent, storedAt) {
+  if (!keepable(response)) return null;
+  const compressed = response.getHeader("content-encoding") === "gzip";
+  const body = compressed ? gunzipSync(sent) : sent;
+  const gzip = compressed ? sent : body.length >= 1024 ? gzipSync(body) : null;
   /** @type {Array<[string, string | string[]]>} */
   const headers = [];
   for (const [name, value] of Object.entries(response.getHeaders())) {
@@ -197,7 +217,6 @@ export function entryFrom(response, body, storedAt) {
   const vary = headers.find(([name]) => name === "vary");
   if (!vary) headers.push(["vary", "Accept-Encoding"]);
   else if (!/(^|,)\s*accept-encoding\s*(,|$)/i.test(String(vary[1]))) vary[1] = `${vary[1]}, Accept-Encoding`;
-  const gzip = body.length >= 1024 ? gzipSync(body) : null;
   const size = body.length + (gzip?.length ?? 0) + headers.reduce((sum, [name, value]) => sum + name.length + String(value).length, 0);
   return { status: 200, headers, body, gzip, storedAt, bytes: size };
 }

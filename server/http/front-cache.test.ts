@@ -1,6 +1,6 @@
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { gunzipSync } from "node:zlib";
+import { gunzipSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { clearFrontCache, createFrontCache, frontCachedListener, frontCacheKey, registerFrontCache, type Entry } from "./front-cache.mjs";
 
@@ -59,7 +59,8 @@ describe("frontCacheKey", () => {
 });
 
 describe("frontCachedListener (a real HTTP server, Next replaced by a handler that counts)", () => {
-  type Reply = { status: number; headers: Record<string, string | string[]>; body: string; delayMs?: number };
+  /** gzip: answered compressed, as Next does for a client that accepts it. */
+  type Reply = { status: number; headers: Record<string, string | string[]>; body: string; delayMs?: number; gzip?: boolean };
   const replies = new Map<string, Reply>();
   const seen: Array<{ url: string; acceptEncoding: string | undefined }> = [];
   const cache = createFrontCache();
@@ -69,6 +70,13 @@ describe("frontCachedListener (a real HTTP server, Next replaced by a handler th
     const send = () => {
       for (const [name, value] of Object.entries(reply.headers)) res.setHeader(name, value);
       res.statusCode = reply.status;
+      if (reply.gzip) {
+        const compressed = gzipSync(reply.body);
+        res.setHeader("content-encoding", "gzip");
+        res.write(compressed.subarray(0, 10));
+        res.end(compressed.subarray(10));
+        return;
+      }
       res.write(reply.body.slice(0, 5));
       res.end(reply.body.slice(5));
     };
@@ -115,10 +123,10 @@ describe("frontCachedListener (a real HTTP server, Next replaced by a handler th
 
   it("keeps what Next served from its page cache and answers the next requests itself, byte for byte", async () => {
     replies.set("/mpmx/measures", cachedPage());
-    const first = await get("/mpmx/measures");
-    expect(await first.text()).toBe(page);
-    // Next was asked without Accept-Encoding (fetch sends one): the copy is kept uncompressed.
-    expect(seen).toEqual([{ url: "/mpmx/measures", acceptEncoding: undefined }]);
+    const first = await rawGet("/mpmx/measures", { "accept-encoding": "identity" });
+    expect(first.body.toString("utf8")).toBe(page);
+    // Next is asked as the client asked (it compresses for clients that accept gzip).
+    expect(seen).toEqual([{ url: "/mpmx/measures", acceptEncoding: "identity" }]);
 
     const second = await get("/mpmx/measures", { headers: { "accept-encoding": "identity" } });
     expect(seen).toHaveLength(1);
@@ -150,6 +158,29 @@ describe("frontCachedListener (a real HTTP server, Next replaced by a handler th
     expect(seen).toHaveLength(1);
   });
 
+  it("keeps a page Next sent gzip-compressed, and answers clients without gzip with the plain page", async () => {
+    replies.set("/mpmx/measures", { ...cachedPage({ vary: "rsc, Accept-Encoding" }), gzip: true });
+    const first = await rawGet("/mpmx/measures", { "accept-encoding": "gzip, deflate" });
+    expect(seen).toEqual([{ url: "/mpmx/measures", acceptEncoding: "gzip, deflate" }]);
+    expect(first.headers["content-encoding"]).toBe("gzip");
+    const again = await rawGet("/mpmx/measures", { "accept-encoding": "gzip" });
+    expect(again.headers["content-encoding"]).toBe("gzip");
+    expect(again.body.equals(first.body)).toBe(true);
+    const plain = await rawGet("/mpmx/measures", {});
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.headers["content-length"]).toBe(String(Buffer.byteLength(page)));
+    expect(plain.body.toString("utf8")).toBe(page);
+    expect(seen).toHaveLength(1);
+  });
+
+  it("passes other encodings through without keeping them", async () => {
+    replies.set("/deflated", cachedPage({ "content-encoding": "deflate" }));
+    await rawGet("/deflated", { "accept-encoding": "deflate" });
+    await rawGet("/deflated", { "accept-encoding": "deflate" });
+    expect(seen.map((s) => s.url)).toEqual(["/deflated", "/deflated"]);
+    expect(cache.size).toBe(0);
+  });
+
   it("keeps nothing else: a render (MISS), an error, a cookie, a non-HTML answer, a post", async () => {
     replies.set("/miss", cachedPage({ "x-nextjs-cache": "MISS" }));
     replies.set("/stale", cachedPage({ "x-nextjs-cache": "STALE" }));
@@ -158,7 +189,7 @@ describe("frontCachedListener (a real HTTP server, Next replaced by a handler th
     replies.set("/cookie", cachedPage({ "set-cookie": "a=b" }));
     replies.set("/feed.xml", cachedPage({ "content-type": "application/atom+xml" }));
     const paths = ["/miss", "/stale", "/dynamic", "/missing", "/cookie", "/feed.xml"];
-    for (const path of [...paths, ...paths]) await (await get(path)).text();
+    for (const path of [...paths, ...paths]) expect(await (await get(path)).text(), path).toBe(page);
     expect(seen.map((s) => s.url)).toEqual([...paths, ...paths]);
 
     replies.set("/mpmx/subscribe", cachedPage());
